@@ -1,0 +1,176 @@
+package dev.bitsandlogits.info;
+
+import dev.bitsandlogits.internal.Checks;
+
+/**
+ * Information, entropy, cross-entropy and Kullback–Leibler divergence of discrete distributions.
+ *
+ * <p>Distributions are arrays of probabilities, each in [0, 1], summing to 1 within
+ * {@link Checks#SUM_TOLERANCE}. Every result is within a few ulps of the exact value for the given
+ * doubles, in the requested {@link Unit}.
+ */
+public final class Measures {
+
+  /**
+   * Below this relative difference {@code |p − q| / q} a Kullback–Leibler term is evaluated by its
+   * Taylor series, since the closed form {@code (1+d)·log1p(d) − d} then cancels to fewer digits.
+   * At 0.01 the closed form loses at most about 2.5 digits (error below 1e-13), and ten series
+   * terms are exact to double precision.
+   */
+  private static final double SERIES_THRESHOLD = 0.01;
+
+  private Measures() {}
+
+  /**
+   * Returns the information content (surprisal) of an event of probability {@code p}:
+   * {@code I(p) = −log p}.
+   *
+   * <p>If {@code p} is 0, returns +∞.
+   * <br>If {@code p} is 1, returns +0.0.
+   * <br>Throws {@link IllegalArgumentException} if {@code p} is NaN or outside [0, 1].
+   *
+   * <p>Algorithm: {@code −Math.log(p)}, converted with {@link Unit#fromNats}.
+   */
+  public static double information(double p, Unit unit) {
+    Checks.probability("p", p);
+    Checks.notNull("unit", unit);
+    return unit.fromNats(0.0 - Math.log(p)); // 0.0 − … turns −0.0 into +0.0 for p = 1
+  }
+
+  /**
+   * Returns the Shannon entropy of the distribution {@code p}: {@code H(p) = −Σ p_i log p_i}.
+   *
+   * <p>Terms with {@code p_i = 0} contribute 0 (the limit of {@code x log x} as x → 0).
+   * <br>A point mass has entropy +0.0.
+   * <br>Throws {@link IllegalArgumentException} if {@code p} is null, empty, has an entry outside
+   * [0, 1] or NaN, or does not sum to 1.
+   *
+   * <p>Algorithm: direct summation; every term is non-negative, so there is no cancellation.
+   */
+  public static double entropy(double[] p, Unit unit) {
+    Checks.distribution("p", p);
+    Checks.notNull("unit", unit);
+    double nats = 0.0;
+    for (double pi : p) {
+      if (pi > 0) {
+        nats -= pi * Math.log(pi);
+      }
+    }
+    return unit.fromNats(nats + 0.0);
+  }
+
+  /**
+   * Returns the cross-entropy of {@code q} relative to {@code p}:
+   * {@code H(p, q) = −Σ p_i log q_i}, the average information when events drawn from {@code p}
+   * are coded for {@code q}.
+   *
+   * <p>Terms with {@code p_i = 0} contribute 0, whatever {@code q_i}.
+   * <br>If some {@code p_i > 0} has {@code q_i = 0}, returns +∞.
+   * <br>Throws {@link IllegalArgumentException} if either argument is not a distribution, or their
+   * lengths differ.
+   *
+   * <p>Algorithm: direct summation of non-negative terms.
+   */
+  public static double crossEntropy(double[] p, double[] q, Unit unit) {
+    checkPair(p, q);
+    Checks.notNull("unit", unit);
+    double nats = 0.0;
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] > 0) {
+        if (q[i] == 0) {
+          return Double.POSITIVE_INFINITY;
+        }
+        nats -= p[i] * Math.log(q[i]);
+      }
+    }
+    return unit.fromNats(nats + 0.0);
+  }
+
+  /**
+   * Returns the Kullback–Leibler divergence of {@code q} from {@code p}:
+   * {@code KL(p ‖ q) = Σ p_i log(p_i / q_i)}, the extra information paid for coding {@code p}
+   * with {@code q}.
+   *
+   * <p>Terms with {@code p_i = 0} contribute 0.
+   * <br>If some {@code p_i > 0} has {@code q_i = 0}, returns +∞.
+   * <br>{@code klDivergence(p, p, unit)} is exactly +0.0.
+   * <br>Never negative: a rounding residue below 0 (possible only when the divergence is itself
+   * at the rounding level, ~1e-17) is returned as 0, since Gibbs' inequality makes KL ≥ 0.
+   * <br>Throws {@link IllegalArgumentException} if either argument is not a distribution, or their
+   * lengths differ.
+   *
+   * <p>Algorithm: the sum is rewritten as {@code Σ q_i·φ(d_i) + Σ (p_i − q_i)} with
+   * {@code d_i = (p_i − q_i)/q_i} and {@code φ(d) = (1+d)·log(1+d) − d ≥ 0}, so the first sum has
+   * no cancellation; {@code φ} uses its Taylor series when {@code |d| < 0.01}; the second sum (zero
+   * for exactly normalised inputs) is accumulated with error-free transformations.
+   */
+  public static double klDivergence(double[] p, double[] q, Unit unit) {
+    checkPair(p, q);
+    Checks.notNull("unit", unit);
+    double divergences = 0.0; // Σ q_i φ(d_i), all terms ≥ 0
+    double differences = 0.0; // Σ (p_i − q_i), with compensation below
+    double compensation = 0.0;
+    for (int i = 0; i < p.length; i++) {
+      double pi = p[i];
+      double qi = q[i];
+      if (pi == 0) {
+        continue; // q_i φ(−1) + (0 − q_i) = 0
+      }
+      if (qi == 0) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double diff = pi - qi; // exact when p_i, q_i are within a factor 2 (Sterbenz)
+      double d = diff / qi;
+      double term;
+      if (Math.abs(d) < SERIES_THRESHOLD) {
+        term = qi * phiSeries(d);
+      } else {
+        term = pi * logRatio(pi, qi) - diff;
+      }
+      divergences += Math.max(term, 0.0);
+      // Two-sum of p_i and −q_i, then Neumaier summation of both parts.
+      double errorOfDiff = twoSumError(pi, -qi, diff);
+      double t = differences + diff;
+      compensation += twoSumError(differences, diff, t) + errorOfDiff;
+      differences = t;
+    }
+    double nats = divergences + (differences + compensation);
+    return unit.fromNats(Math.max(nats, 0.0));
+  }
+
+  /** {@code φ(d) = (1+d) log1p(d) − d = Σ_{k≥2} (−1)^k d^k / (k(k−1))}, for |d| < 0.01. */
+  private static double phiSeries(double d) {
+    double sum = 0.0;
+    // Horner from the smallest term (k = 10) up: error of truncation < d^9/72 relative to d²/2.
+    for (int k = 10; k >= 3; k--) {
+      sum = (1.0 / (k * (k - 1.0))) - d * sum;
+      // after this line: sum = Σ_{j=k}^{10} (−d)^{j−k} / (j(j−1))
+    }
+    // φ(d) = d² (1/2 − d·sum)
+    return d * d * (0.5 - d * sum);
+  }
+
+  /** {@code log(p/q)} without overflow or underflow of the ratio. */
+  private static double logRatio(double p, double q) {
+    double ratio = p / q;
+    if (ratio >= Double.MIN_NORMAL && ratio <= Double.MAX_VALUE) {
+      return Math.log(ratio);
+    }
+    return Math.log(p) - Math.log(q);
+  }
+
+  /** Rounding error of {@code sum = a + b} (Knuth's TwoSum): {@code a + b = sum + error} exactly. */
+  private static double twoSumError(double a, double b, double sum) {
+    double bVirtual = sum - a;
+    double aVirtual = sum - bVirtual;
+    return (a - aVirtual) + (b - bVirtual);
+  }
+
+  private static void checkPair(double[] p, double[] q) {
+    Checks.notNull("p", p);
+    Checks.notNull("q", q);
+    Checks.sameLength("p", p.length, "q", q.length);
+    Checks.distribution("p", p);
+    Checks.distribution("q", q);
+  }
+}
