@@ -20,6 +20,9 @@ public final class Checks {
    */
   public static final double SUM_TOLERANCE = 1e-9;
 
+  /** {@link #SUM_TOLERANCE} as written in messages ({@code 1e-9}, not Java's {@code 1.0E-9}). */
+  private static final String SUM_TOLERANCE_TEXT = "1e-9";
+
   private Checks() {}
 
   /** Throws an exception with the given message; for rules too specific for a helper here. */
@@ -88,17 +91,29 @@ public final class Checks {
    */
   public static void distribution(String name, double[] p) {
     nonEmpty(name, p);
+    distributionRow(name, -1, p);
+  }
+
+  /**
+   * Requires row {@code row} of matrix {@code name} to be a probability distribution; the names in
+   * messages are built only on failure: {@code labels[1][2] (-0.3) must be in [0, 1]},
+   * {@code labels[1] must sum to 1 (within 1e-9), but sums to 1.1}. A negative {@code row} means
+   * {@code p} is a vector, not a row.
+   */
+  public static void distributionRow(String name, int row, double[] p) {
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
       if (!(p[i] >= 0 && p[i] <= 1)) {
+        String prefix = row < 0 ? name : name + "[" + row + "]";
         throw new IllegalArgumentException(
-            name + "[" + i + "] (" + p[i] + ") must be in [0, 1]");
+            prefix + "[" + i + "] (" + p[i] + ") must be in [0, 1]");
       }
       sum += p[i];
     }
     if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
+      String prefix = row < 0 ? name : name + "[" + row + "]";
       throw new IllegalArgumentException(
-          name + " must sum to 1 (within " + SUM_TOLERANCE + "), but sums to " + sum);
+          prefix + " must sum to 1 (within " + SUM_TOLERANCE_TEXT + "), but sums to " + sum);
     }
   }
 

@@ -1,0 +1,210 @@
+package dev.bitsandlogits.loss;
+
+import dev.bitsandlogits.internal.Checks;
+
+/**
+ * Per-example cross-entropy losses with the semantics of TensorFlow's {@code tf.nn} functions
+ * (and PyTorch's {@code BCELoss} for {@link #binaryCrossEntropy}), in nats, unreduced.
+ *
+ * <p>Logits must be finite, matrices non-empty and rectangular, and labels and logits must match
+ * in shape; inputs are never modified. Results are within a few ulps of the exact loss for the
+ * given doubles, also for logits like ±1000 or ±1e308 and for the tiny losses of confident,
+ * correct predictions.
+ */
+public final class Losses {
+
+  /** PyTorch's {@code BCELoss} clamps each log at −100 so that a probability of 0 costs 100 nats. */
+  private static final double BCE_LOG_FLOOR = -100;
+
+  private Losses() {}
+
+  /**
+   * Returns, for each row i, the cross-entropy between the label distribution and the softmax
+   * of the logits: {@code loss_i = −Σ_j y_ij · log softmax(z_i)_j}, like
+   * {@code tf.nn.softmax_cross_entropy_with_logits}.
+   *
+   * <p>Labels may be soft: each row only has to be a probability distribution.
+   * <br>Classes with label 0 contribute 0, whatever their logit.
+   * <br>Throws {@link IllegalArgumentException} if the shapes differ, a logit is not finite, or a
+   * label row is not a distribution (entries in [0, 1], sum 1 within 1e-9).
+   *
+   * <p>Algorithm: with {@code m}, {@code k}, {@code S} as in {@link Softmax},
+   * {@code loss_i = Σ_j y_ij · ((m − z_ij) + log1p(S))}: every term is non-negative, so there is
+   * no cancellation.
+   */
+  public static double[] softmaxCrossEntropyWithLogits(double[][] labels, double[][] logits) {
+    Checks.sameShape("labels", labels, "logits", logits);
+    double[] losses = new double[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      double[] y = labels[i];
+      double[] z = logits[i];
+      Checks.distributionRow("labels", i, y);
+      int k = argmaxRow(i, z);
+      double m = z[k];
+      double logOnePlusS = Math.log1p(Softmax.sumExpOthers(z, m, k));
+      double loss = 0.0;
+      for (int j = 0; j < z.length; j++) {
+        if (y[j] != 0) {
+          loss += y[j] * ((m - z[j]) + logOnePlusS);
+        }
+      }
+      losses[i] = loss;
+    }
+    return losses;
+  }
+
+  /**
+   * Returns, for each row i, the cross-entropy of the softmax of the logits against the class
+   * {@code labels[i]}: {@code loss_i = −log softmax(z_i)_{y_i} = logSumExp(z_i) − z_{i,y_i}}, like
+   * {@code tf.nn.sparse_softmax_cross_entropy_with_logits}.
+   *
+   * <p>A confident, correct prediction gets its exact tiny loss, e.g. logits [20, 0] and label 0
+   * give {@code log1p(e^−20) ≈ 2.06e-9}, not a rounded value.
+   * <br>Throws {@link IllegalArgumentException} if the lengths differ, a label is outside
+   * [0, C) for C classes, or a logit is not finite.
+   *
+   * <p>Algorithm: two passes per row, no allocation besides the result. Pass one finds
+   * {@code m = max z} and its first index {@code k} while checking finiteness; pass two sums
+   * {@code S = Σ_{j≠k} exp(z_j − m)}. Then {@code loss = (m − z_y) + log1p(S)}, two
+   * non-negative terms; when {@code z_y = m} the first is 0 and {@code log1p} keeps full accuracy,
+   * where the textbook {@code logSumExp(z) − z_y} would cancel.
+   */
+  public static double[] sparseSoftmaxCrossEntropyWithLogits(int[] labels, double[][] logits) {
+    Checks.notNull("labels", labels);
+    int classes = Checks.rectangular("logits", logits);
+    Checks.sameLength("labels", labels.length, "logits", logits.length);
+    double[] losses = new double[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      int y = labels[i];
+      if (y < 0 || y >= classes) {
+        throw Checks.indexOutOfRange("labels", i, y, classes);
+      }
+      double[] z = logits[i];
+      int k = argmaxRow(i, z);
+      double m = z[k];
+      losses[i] = (m - z[y]) + Math.log1p(Softmax.sumExpOthers(z, m, k));
+    }
+    return losses;
+  }
+
+  /**
+   * Returns, element by element, the binary cross-entropy between label {@code z} and the sigmoid
+   * of logit {@code x}: {@code loss = −z·log σ(x) − (1−z)·log(1 − σ(x))}, like
+   * {@code tf.nn.sigmoid_cross_entropy_with_logits}.
+   *
+   * <p>Labels may be any value in [0, 1] (soft labels).
+   * <br>Throws {@link IllegalArgumentException} if the shapes differ, a logit is not finite, or a
+   * label is outside [0, 1].
+   *
+   * <p>Algorithm: {@code z·softplus(−x) + (1−z)·softplus(x)} with
+   * {@code softplus(t) = max(t, 0) + log1p(exp(−|t|))}; both terms are non-negative and for
+   * {@code z} exactly 0 or 1 only one is evaluated. TensorFlow's {@code max(x, 0) − x·z +
+   * log1p(exp(−|x|))} is the same function but cancels when the loss is tiny.
+   */
+  public static double[][] sigmoidCrossEntropyWithLogits(double[][] labels, double[][] logits) {
+    return binaryLogitLoss(labels, logits, 1.0);
+  }
+
+  /**
+   * Returns, element by element, the sigmoid cross-entropy with the positive term weighted:
+   * {@code loss = posWeight·z·(−log σ(x)) + (1−z)·(−log(1 − σ(x)))}, like
+   * {@code tf.nn.weighted_cross_entropy_with_logits}.
+   *
+   * <p>{@code posWeight = 1} gives {@link #sigmoidCrossEntropyWithLogits}.
+   * <br>Throws {@link IllegalArgumentException} if {@code posWeight} is negative or not finite
+   * (TensorFlow accepts any value; a negative weight would reward wrong predictions), if the
+   * shapes differ, a logit is not finite, or a label is outside [0, 1].
+   *
+   * <p>Algorithm: {@code posWeight·z·softplus(−x) + (1−z)·softplus(x)}, as in
+   * {@link #sigmoidCrossEntropyWithLogits}.
+   */
+  public static double[][] weightedCrossEntropyWithLogits(
+      double[][] labels, double[][] logits, double posWeight) {
+    Checks.nonNegativeFinite("posWeight", posWeight);
+    return binaryLogitLoss(labels, logits, posWeight);
+  }
+
+  /**
+   * Returns, element by element, the binary cross-entropy between labels and predicted
+   * probabilities: {@code loss_i = −(y_i·log p_i + (1−y_i)·log(1−p_i))}, like PyTorch's
+   * {@code BCELoss(reduction='none')}.
+   *
+   * <p>Each logarithm is clamped at −100, as PyTorch does, so a wrong certain prediction
+   * ({@code p = 0}, {@code y = 1}) costs 100 nats rather than +∞.
+   * <br>Throws {@link IllegalArgumentException} if the arrays are null, empty or differ in length,
+   * or an entry of either is outside [0, 1].
+   *
+   * <p>Algorithm: {@code log(1−p)} is computed as {@code log1p(−p)}; a term whose coefficient is 0
+   * is skipped.
+   */
+  public static double[] binaryCrossEntropy(double[] labels, double[] probabilities) {
+    Checks.nonEmpty("labels", labels);
+    Checks.nonEmpty("probabilities", probabilities);
+    Checks.sameLength("labels", labels.length, "probabilities", probabilities.length);
+    double[] losses = new double[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      double y = labels[i];
+      double p = probabilities[i];
+      if (!(y >= 0 && y <= 1)) {
+        Checks.probability("labels[" + i + "]", y);
+      }
+      if (!(p >= 0 && p <= 1)) {
+        Checks.probability("probabilities[" + i + "]", p);
+      }
+      double loss = 0.0;
+      if (y != 0) {
+        loss -= y * Math.max(Math.log(p), BCE_LOG_FLOOR);
+      }
+      if (y != 1) {
+        loss -= (1 - y) * Math.max(Math.log1p(-p), BCE_LOG_FLOOR);
+      }
+      losses[i] = loss + 0.0;
+    }
+    return losses;
+  }
+
+  private static double[][] binaryLogitLoss(
+      double[][] labels, double[][] logits, double posWeight) {
+    Checks.sameShape("labels", labels, "logits", logits);
+    Checks.probabilities("labels", labels);
+    double[][] losses = new double[logits.length][];
+    for (int i = 0; i < logits.length; i++) {
+      double[] row = new double[logits[i].length];
+      for (int j = 0; j < row.length; j++) {
+        double x = logits[i][j];
+        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+          throw Checks.notFinite("logits", i, j, x);
+        }
+        double z = labels[i][j];
+        double loss;
+        if (z == 1) {
+          loss = posWeight * Softmax.softplus(-x);
+        } else if (z == 0) {
+          loss = Softmax.softplus(x);
+        } else {
+          loss = posWeight * z * Softmax.softplus(-x) + (1 - z) * Softmax.softplus(x);
+        }
+        row[j] = loss;
+      }
+      losses[i] = row;
+    }
+    return losses;
+  }
+
+  /** First index of the maximum of row {@code i} of the logits, checking every entry is finite. */
+  static int argmaxRow(int i, double[] z) {
+    int k = 0;
+    double m = z[0];
+    for (int j = 0; j < z.length; j++) {
+      double x = z[j];
+      if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+        throw Checks.notFinite("logits", i, j, x);
+      }
+      if (x > m) {
+        m = x;
+        k = j;
+      }
+    }
+    return k;
+  }
+}
