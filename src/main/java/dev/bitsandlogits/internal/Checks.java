@@ -25,9 +25,9 @@ public final class Checks {
 
   private Checks() {}
 
-  /** Throws an exception with the given message; for rules too specific for a helper here. */
+  /** Returns (for the caller to throw) an exception for a rule too specific for a helper here. */
   public static IllegalArgumentException fail(String message) {
-    throw new IllegalArgumentException(message);
+    return new IllegalArgumentException(message);
   }
 
   /** Requires {@code p} in [0, 1]: {@code p (1.5) must be in [0, 1]}. */
