@@ -1,0 +1,131 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of the page being converted: its source (to point messages at lines), its JShell
+ * session, and the problems found so far. Extensions reach it through {@link Book#page()}.
+ */
+final class PageContext implements AutoCloseable {
+
+    final BuildConfig config;
+    final Path file;
+    final SnippetIndex index;
+    final List<Problem> problems;
+    private final List<String> lines;
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, SnippetResult> byTag = new LinkedHashMap<>();
+    private final Map<String, String> expected = new LinkedHashMap<>();
+    private SnippetSession session;
+    int values;
+
+    PageContext(BuildConfig config, Path file, SnippetIndex index, List<Problem> problems) {
+        this.config = config;
+        this.file = file;
+        this.index = index;
+        this.problems = problems;
+        this.lines = read(file);
+    }
+
+    /** This page's path as messages show it, e.g. {@code docs/01-information.adoc}. */
+    String name() {
+        return config.relative(file);
+    }
+
+    /**
+     * The place of the next not-yet-claimed occurrence of {@code needle} in the page's source,
+     * so the second {@code snippet::x[]} on a page is reported at its own line. Falls back to
+     * the other {@code docs/} files (included partials), then to the page without a line.
+     */
+    Problem problem(String needle, String message) {
+        int nth = seen.merge(needle, 1, Integer::sum);
+        Problem here = find(file, lines, needle, nth, message);
+        if (here != null) {
+            return here;
+        }
+        try (var docs = Files.walk(config.docsDir())) {
+            for (Path other : docs.filter(p -> p.toString().endsWith(".adoc") && !p.equals(file)).sorted().toList()) {
+                Problem there = find(other, read(other), needle, 1, message);
+                if (there != null) {
+                    return there;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Problem(name(), message, null);
+    }
+
+    /** Marks one more use of {@code needle} without reporting, so later problems find the right line. */
+    void claim(String needle) {
+        seen.merge(needle, 1, Integer::sum);
+    }
+
+    void report(String needle, String message) {
+        problems.add(problem(needle, message));
+    }
+
+    private Problem find(Path path, List<String> source, String needle, int nth, String message) {
+        int count = 0;
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains(needle) && ++count == nth) {
+                return new Problem(config.relative(path) + ":" + (i + 1), message, source.get(i));
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@code snippet} in this page's session, once; a second use on the page reuses the result. */
+    SnippetResult run(Snippet snippet, String expectedException) {
+        SnippetResult done = byTag.get(snippet.tag());
+        if (done != null) {
+            return done;
+        }
+        if (session == null) {
+            session = new SnippetSession(config.classesDir());
+        }
+        if (expectedException != null) {
+            expected.put(snippet.tag(), expectedException);
+        }
+        SnippetResult result = session.run(snippet);
+        byTag.put(snippet.tag(), result);
+        return result;
+    }
+
+    SnippetSession session() {
+        return session;
+    }
+
+    /** Snippets executed for this page, in execution order. */
+    List<SnippetResult> results() {
+        return List.copyOf(byTag.values());
+    }
+
+    /** The exception type a snippet was marked to throw, or null. */
+    String expectedFailure(String tag) {
+        return expected.get(tag);
+    }
+
+    private static List<String> read(Path path) {
+        try {
+            return Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Everything a page loads, copied into {@code site/assets/}: KaTeX (CSS, script, auto-render
+ * and its WOFF2 fonts) from its webjar, Asciidoctor's default stylesheet, and our theme from
+ * {@code docs/theme/}. The library jar goes to the site root so readers can download it.
+ */
+final class SiteAssets {
+
+    static final String KATEX_VERSION = "0.16.47";
+    private static final String KATEX_DIST = "META-INF/resources/webjars/katex/" + KATEX_VERSION + "/dist/";
+    private static final String ASCIIDOCTOR_CSS = "gems/asciidoctor-2.0.26/data/stylesheets/asciidoctor-default.css";
+
+    private SiteAssets() {
+    }
+
+    static void copy(BuildConfig config, Path out) {
+        try {
+            Path assets = Files.createDirectories(out.resolve("assets"));
+            copyKatex(assets.resolve("katex"));
+            copyResource(ASCIIDOCTOR_CSS, assets.resolve("asciidoctor.css"));
+            Path theme = config.docsDir().resolve("theme");
+            if (Files.isDirectory(theme)) {
+                try (Stream<Path> files = Files.list(theme)) {
+                    for (Path f : files.sorted().toList()) {
+                        Files.copy(f, assets.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Path jar = config.root().resolve("target/bits-and-logits.jar");
+            if (Files.exists(jar)) {
+                Files.copy(jar, out.resolve("bits-and-logits.jar"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyKatex(Path target) throws IOException {
+        URL css = resource(KATEX_DIST + "katex.min.css");
+        URI root;
+        try {
+            root = css.toURI();
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        if (root.getScheme().equals("jar")) {
+            try (FileSystem jar = FileSystems.newFileSystem(root, Map.of())) {
+                copyDist(jar.getPath("/" + KATEX_DIST), target);
+            }
+        } else {
+            copyDist(Path.of(root).getParent(), target);
+        }
+    }
+
+    /** The minified CSS and scripts and the WOFF2 fonts: every browser we target reads WOFF2. */
+    private static void copyDist(Path dist, Path target) throws IOException {
+        for (String file : new String[] {"katex.min.css", "katex.min.js", "contrib/auto-render.min.js"}) {
+            Path to = target.resolve(file);
+            Files.createDirectories(to.getParent());
+            Files.copy(dist.resolve(file), to, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path fonts = Files.createDirectories(target.resolve("fonts"));
+        try (Stream<Path> files = Files.list(dist.resolve("fonts"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".woff2")).sorted().toList()) {
+                Files.copy(f, fonts.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void copyResource(String name, Path target) throws IOException {
+        try (InputStream in = resource(name).openStream()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static URL resource(String name) {
+        URL url = SiteAssets.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException(name + " is not on the class path; is the dependency in pom.xml?");
+        }
+        return url;
+    }
+}

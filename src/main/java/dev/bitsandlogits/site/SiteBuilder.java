@@ -1,0 +1,46 @@
+package dev.bitsandlogits.site;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Builds the website: {@code ./mvnw package} runs this in the package phase.
+ * <pre>
+ * SiteBuilder [--root DIR] [--quiet]
+ * </pre>
+ * On failure it prints every problem as {@code docs/file.adoc:line: message} and fails without
+ * touching the existing {@code site/}.
+ */
+public final class SiteBuilder {
+
+    private SiteBuilder() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(".");
+        boolean quiet = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[++i]);
+                case "--quiet", "-q" -> quiet = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: SiteBuilder [--root DIR] [--quiet]");
+            }
+        }
+        BuildConfig config = BuildConfig.standard(root);
+        PrintStream out = System.out;
+        PrintStream progress = quiet ? new PrintStream(PrintStream.nullOutputStream()) : out;
+        long start = System.nanoTime();
+        try (Book book = new Book(progress)) {
+            progress.printf("Asciidoctor ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            Book.BuildReport report = book.build(config);
+            out.println(report.summary() + " → " + config.relative(config.siteDir().resolve("index.html")));
+        } catch (Book.BuildFailedException e) {
+            System.err.println();
+            e.problems().forEach(p -> System.err.println(p.format()));
+            System.err.println();
+            System.err.println("Site build failed with " + e.problems().size() + " problem"
+                    + (e.problems().size() == 1 ? "" : "s") + "; site/ was left as it was.");
+            throw new IllegalStateException("site build failed: " + e.problems().size() + " problem(s), listed above");
+        }
+    }
+}

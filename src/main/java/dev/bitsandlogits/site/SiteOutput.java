@@ -1,0 +1,47 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Replaces {@code site/} in one step, so a reader or a failed build never sees half a site. */
+final class SiteOutput {
+
+    private SiteOutput() {
+    }
+
+    /** Moves {@code fresh} to {@code site}; the old site is moved aside first and then deleted. */
+    static void replace(Path fresh, Path site) {
+        try {
+            Path old = null;
+            if (Files.exists(site)) {
+                old = site.resolveSibling("." + site.getFileName() + "-old-" + ProcessHandle.current().pid());
+                delete(old);
+                Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, site, StandardCopyOption.ATOMIC_MOVE);
+            if (old != null) {
+                delete(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + site, e);
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.bitsandlogits.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.extension.BlockMacroProcessor;
+import org.asciidoctor.extension.Name;
+
+/**
+ * {@code snippet::china-vs-brazil[]} — places a tagged region of the listings, executed at build
+ * time, with each statement's value beneath the code. {@code snippet::tag[expect=IllegalArgumentException]}
+ * marks a region that must throw: the page shows the exception, and the build fails if it does not throw.
+ */
+@Name("snippet")
+final class SnippetBlockMacro extends BlockMacroProcessor {
+
+    private final Book book;
+
+    SnippetBlockMacro(Book book) {
+        this.book = book;
+    }
+
+    @Override
+    public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+        PageContext page = book.page();
+        String needle = "snippet::" + target + "[";
+        Snippet snippet = page.index.find(target).orElse(null);
+        if (snippet == null) {
+            page.report(needle, unknownTag(page.index, target));
+            return null;
+        }
+        String expect = (String) attributes.get("expect");
+        SnippetResult result = page.run(snippet, expect);
+        Problem problem = check(result, expect);
+        if (problem != null) {
+            page.report(needle, problem.message());
+        } else {
+            page.claim(needle);
+        }
+        parseContent(parent, render(result, (String) attributes.get("title")));
+        return null;
+    }
+
+    static String unknownTag(SnippetIndex index, String target) {
+        List<String> similar = index.similarTo(target);
+        return "unknown snippet tag '" + target + "'"
+                + (similar.isEmpty() ? "" : " (did you mean " + String.join(", ", similar) + "?)")
+                + "; tags are defined by // tag::name[] … // end::name[] in src/main/java/dev/bitsandlogits/listings";
+    }
+
+    /** The message for a snippet that failed unexpectedly, or was expected to fail and did not; else null. */
+    static Problem check(SnippetResult result, String expect) {
+        Snippet s = result.snippet();
+        var failure = result.failure().orElse(null);
+        String where = " (" + s.location() + ")";
+        if (failure != null && failure.rejected() != null) {
+            return new Problem(s.location(), "snippet '" + s.tag() + "' does not compile in JShell: "
+                    + failure.rejected() + "; in: " + failure.source() + where, null);
+        }
+        if (failure != null && expect == null) {
+            return new Problem(s.location(), "snippet '" + s.tag() + "' threw " + failure.exception() + where
+                    + "; if the failure is the point, write snippet::" + s.tag() + "[expect=" + failure.exceptionType() + "]",
+                    null);
+        }
+        if (failure != null && !expect.equals(failure.exceptionType())) {
+            return new Problem(s.location(), "snippet '" + s.tag() + "' was expected to throw " + expect
+                    + " but threw " + failure.exception() + where, null);
+        }
+        if (failure == null && expect != null) {
+            return new Problem(s.location(), "snippet '" + s.tag() + "' was expected to throw " + expect
+                    + " but completed normally" + where, null);
+        }
+        return null;
+    }
+
+    /** AsciiDoc for the code block (highlighted by Rouge) and an HTML block of results under it. */
+    private static List<String> render(SnippetResult result, String title) {
+        Snippet s = result.snippet();
+        List<String> lines = new ArrayList<>();
+        lines.add("[.snippet#snippet-" + s.tag() + "]");
+        lines.add("--");
+        if (title != null) {
+            lines.add("." + title);
+        }
+        lines.add("[source,java]");
+        lines.add("----");
+        lines.addAll(s.code().strip().lines().toList());
+        lines.add("----");
+        lines.add("++++");
+        lines.add(resultsHtml(result));
+        lines.add("++++");
+        lines.add("--");
+        return lines;
+    }
+
+    private static String resultsHtml(SnippetResult result) {
+        StringBuilder html = new StringBuilder("<div class=\"snippet-results\" role=\"group\" aria-label=\"Results computed at build time\">\n");
+        for (SnippetResult.Statement st : result.statements()) {
+            if (!st.output().isEmpty()) {
+                html.append("<pre class=\"snippet-output\">").append(Html.escape(st.output().stripTrailing())).append("</pre>\n");
+            }
+            if (st.exception() != null) {
+                html.append("<div class=\"snippet-value snippet-exception\"><span class=\"snippet-arrow\" aria-hidden=\"true\">⇒</span> <samp>")
+                        .append(Html.escape(st.exception())).append("</samp></div>\n");
+            } else if (st.value() != null) {
+                String label = st.name() != null ? st.name()
+                        : st.source().lines().count() == 1 && st.source().length() <= 48 ? st.source().replaceAll(";$", "") : null;
+                html.append("<div class=\"snippet-value\">");
+                if (label != null) {
+                    html.append("<code class=\"snippet-name\">").append(Html.escape(label)).append("</code> ");
+                }
+                html.append("<span class=\"snippet-arrow\" aria-hidden=\"true\">⇒</span> <samp>")
+                        .append(Html.escape(st.value())).append("</samp></div>\n");
+            }
+        }
+        return html.append("</div>").toString();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds every tagged region ({@code // tag::name[]} … {@code // end::name[]}) in the listings
+ * sources. Tags are global: a chapter names a region by tag alone, so two regions with one tag
+ * are an error, reported with both places.
+ */
+final class SnippetIndex {
+
+    private static final Pattern TAG = Pattern.compile("^\\s*//\\s*(tag|end)::([A-Za-z0-9_.-]+)\\[\\]\\s*$");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+[^;]+;\\s*$");
+
+    private final Map<String, Snippet> byTag;
+    private final List<Problem> problems;
+
+    private SnippetIndex(Map<String, Snippet> byTag, List<Problem> problems) {
+        this.byTag = byTag;
+        this.problems = problems;
+    }
+
+    /** Scans every {@code .java} file under {@code listingsDir}; paths in messages are relative to {@code root}. */
+    static SnippetIndex scan(Path root, Path listingsDir) {
+        Map<String, Snippet> byTag = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(listingsDir)) {
+            return new SnippetIndex(byTag, problems);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(listingsDir)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path file : files) {
+            scanFile(root.relativize(file), readLines(file), byTag, problems);
+        }
+        return new SnippetIndex(byTag, problems);
+    }
+
+    private static void scanFile(Path source, List<String> lines, Map<String, Snippet> byTag, List<Problem> problems) {
+        List<String> imports = new ArrayList<>();
+        for (String line : lines) {
+            if (IMPORT.matcher(line).matches()) {
+                imports.add(line.strip());
+            }
+        }
+        Map<String, Integer> open = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = TAG.matcher(lines.get(i));
+            if (!m.matches()) {
+                continue;
+            }
+            String tag = m.group(2);
+            String where = source.toString().replace('\\', '/') + ":" + (i + 1);
+            if (m.group(1).equals("tag")) {
+                if (open.putIfAbsent(tag, i) != null) {
+                    problems.add(new Problem(where, "tag '" + tag + "' is opened twice without an end::" + tag + "[]", lines.get(i)));
+                }
+                continue;
+            }
+            Integer start = open.remove(tag);
+            if (start == null) {
+                problems.add(new Problem(where, "end::" + tag + "[] has no matching tag::" + tag + "[]", lines.get(i)));
+                continue;
+            }
+            Snippet snippet = new Snippet(tag, source, start + 2, region(lines.subList(start + 1, i)), List.copyOf(imports));
+            Snippet twin = byTag.putIfAbsent(tag, snippet);
+            if (twin != null) {
+                problems.add(new Problem(where, "tag '" + tag + "' is already defined at " + twin.location()
+                        + "; snippet tags must be unique across the listings", lines.get(i)));
+            }
+        }
+        open.forEach((tag, start) -> problems.add(new Problem(
+                source.toString().replace('\\', '/') + ":" + (start + 1),
+                "tag::" + tag + "[] is never closed; add // end::" + tag + "[]", lines.get(start))));
+    }
+
+    /** The region's lines without nested tag directives and without their common indentation. */
+    private static String region(List<String> lines) {
+        List<String> kept = lines.stream().filter(l -> !TAG.matcher(l).matches()).toList();
+        int indent = kept.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder code = new StringBuilder();
+        for (String line : kept) {
+            code.append(line.isBlank() ? "" : line.substring(indent).stripTrailing()).append('\n');
+        }
+        return code.toString().strip() + "\n";
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Optional<Snippet> find(String tag) {
+        return Optional.ofNullable(byTag.get(tag));
+    }
+
+    /** Malformed or duplicate tags found while scanning. */
+    List<Problem> problems() {
+        return problems;
+    }
+
+    int size() {
+        return byTag.size();
+    }
+
+    /** Up to three known tags that look like {@code tag}, for "did you mean" hints. */
+    List<String> similarTo(String tag) {
+        return byTag.keySet().stream()
+                .filter(t -> t.contains(tag) || tag.contains(t) || distance(t, tag) <= Math.max(2, tag.length() / 4))
+                .limit(3).toList();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
