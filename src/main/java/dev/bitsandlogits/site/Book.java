@@ -28,6 +28,8 @@ import org.asciidoctor.log.Severity;
  */
 public final class Book implements AutoCloseable {
 
+    /** Held strongly: java.util.logging forgets a logger's level when nothing references the logger. */
+    private static final Logger ASCIIDOCTOR_JUL = Logger.getLogger("asciidoctor");
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
 
     private final Asciidoctor asciidoctor;
@@ -40,7 +42,7 @@ public final class Book implements AutoCloseable {
         this.progress = progress;
         // Asciidoctor's messages reach us through the log handler below, with their file and line;
         // its own java.util.logging echo would print each of them a second time, without the docs/ path.
-        Logger.getLogger("asciidoctor").setLevel(Level.OFF);
+        ASCIIDOCTOR_JUL.setLevel(Level.OFF);
         this.asciidoctor = Asciidoctor.Factory.create();
         asciidoctor.registerLogHandler(this::onLog);
         var registry = asciidoctor.javaExtensionRegistry();
@@ -89,7 +91,7 @@ public final class Book implements AutoCloseable {
         }
         BuildReport report = new BuildReport(reports, System.nanoTime() - start);
         if (!problems.isEmpty()) {
-            throw new BuildFailedException(List.copyOf(problems), report);
+            throw new BuildFailedException(Problem.inSourceOrder(problems), report);
         }
         return report;
     }
@@ -154,8 +156,15 @@ public final class Book implements AutoCloseable {
         }
         String message = record.getMessage();
         var cursor = record.getCursor();
+        if (page != null) {
+            // Asciidoctor names files by absolute path; the reader wants docs/... as everywhere else.
+            message = message.replace(page.config.root().toString() + java.io.File.separator, "");
+        }
         if (cursor != null && cursor.getFile() != null && page != null) {
-            Path file = cursor.getDir() == null ? Path.of(cursor.getFile()) : Path.of(cursor.getDir(), cursor.getFile());
+            Path file = Path.of(cursor.getFile());
+            if (!file.isAbsolute() && cursor.getDir() != null) {
+                file = Path.of(cursor.getDir()).resolve(file);
+            }
             String line = lineOf(file, cursor.getLineNumber());
             problems.add(new Problem(page.config.relative(file) + ":" + cursor.getLineNumber(), message, line));
             return;

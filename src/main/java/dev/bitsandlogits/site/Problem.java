@@ -18,6 +18,21 @@ public record Problem(String location, String message, String sourceLine) {
         return sourceLine == null ? head : head + "\n    | " + sourceLine.strip();
     }
 
+    /** Sorted by file, then line (problems without a line first in their file); stable otherwise. */
+    static java.util.List<Problem> inSourceOrder(java.util.List<Problem> problems) {
+        return problems.stream().sorted(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line)).toList();
+    }
+
+    String file() {
+        int colon = location.lastIndexOf(':');
+        return colon < 0 || !location.substring(colon + 1).matches("\\d+") ? location : location.substring(0, colon);
+    }
+
+    int line() {
+        String f = file();
+        return f.length() == location.length() ? 0 : Integer.parseInt(location.substring(f.length() + 1));
+    }
+
     @Override
     public String toString() {
         return format();

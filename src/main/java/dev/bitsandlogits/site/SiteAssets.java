@@ -33,7 +33,7 @@ final class SiteAssets {
             Path assets = Files.createDirectories(out.resolve("assets"));
             copyKatex(assets.resolve("katex"));
             copyResource(ASCIIDOCTOR_CSS, assets.resolve("asciidoctor.css"));
-            Path theme = config.docsDir().resolve("theme");
+            Path theme = config.themeDir();
             if (Files.isDirectory(theme)) {
                 try (Stream<Path> files = Files.list(theme)) {
                     for (Path f : files.sorted().toList()) {

@@ -46,9 +46,26 @@ final class SnippetIndex {
             throw new UncheckedIOException(e);
         }
         for (Path file : files) {
-            scanFile(root.relativize(file), readLines(file), byTag, problems);
+            scanFile(displayPath(root, file), readLines(file), byTag, problems);
         }
         return new SnippetIndex(byTag, problems);
+    }
+
+    /**
+     * The path messages show: relative to the project root, or, for listings outside it (a test's
+     * fixture book uses the real listings), from the {@code src} directory on.
+     */
+    static Path displayPath(Path root, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(root)) {
+            return root.relativize(abs);
+        }
+        for (int i = abs.getNameCount() - 2; i >= 0; i--) {
+            if (abs.getName(i).toString().equals("src") && abs.getName(i + 1).toString().equals("main")) {
+                return abs.subpath(i, abs.getNameCount());
+            }
+        }
+        return abs;
     }
 
     private static void scanFile(Path source, List<String> lines, Map<String, Snippet> byTag, List<Problem> problems) {

@@ -102,8 +102,12 @@ final class SnippetSession implements AutoCloseable {
                 continue;
             }
             if (event.status() == Status.REJECTED) {
+                // javac's multi-line diagnostics ("cannot find symbol / symbol: variable x / location: class")
+                // become one line; the location of a JShell wrapper class means nothing to a reader.
                 String why = jshell.diagnostics(event.snippet())
-                        .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; "));
+                        .map(d -> d.getMessage(Locale.ROOT).lines().map(String::strip)
+                                .filter(l -> !l.startsWith("location:")).collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("; "));
                 return new SnippetResult.Statement(code, null, null, output, null, null,
                         why.isEmpty() ? "rejected by JShell" : why);
             }

@@ -1,0 +1,238 @@
+package dev.bitsandlogits.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds small fixture books in a temporary directory, against the real listings and the
+ * compiled classes, and checks the exact message for each kind of fault.
+ */
+@DisplayName("Site build")
+class SiteBuildTest {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static Book book;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startAsciidoctor() {
+        book = new Book(new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void stopAsciidoctor() {
+        book.close();
+    }
+
+    private BuildConfig config() {
+        return new BuildConfig(dir, dir.resolve("docs"), PROJECT.resolve("src/main/java/dev/bitsandlogits/listings"),
+                PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
+    }
+
+    private void page(String name, String... lines) throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs").resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private List<String> failures() {
+        Book.BuildFailedException e = assertThrows(Book.BuildFailedException.class, () -> book.build(config()));
+        return e.problems().stream().map(Problem::format).toList();
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    @Nested
+    @DisplayName("a good page")
+    class Good {
+
+        @Test
+        @DisplayName("shows each statement's value and puts computed values into the prose")
+        void computesValues() throws IOException {
+            page("one.adoc", "= One", "", "snippet::china-vs-brazil[]", "",
+                    "Brazil: value:china-vs-brazil[brazil,format=%.1f] bits, China value:china-vs-brazil[china,format=%.3e].");
+            book.build(config());
+            String html = Files.readString(dir.resolve("site/one.html"));
+            // -log2(1/64) = 6 exactly; -log2(63/64) = 0.0227200765000835... (mpmath, 40 digits)
+            assertTrue(html.contains("<code class=\"snippet-name\">brazil</code> <span class=\"snippet-arrow\" aria-hidden=\"true\">⇒</span> <samp>6.0</samp>"), html);
+            assertTrue(html.contains("<span class=\"computed\">6.0</span>"), html);
+            assertTrue(html.contains("<span class=\"computed\">2.272e-02</span>"), html);
+            assertTrue(Files.readString(dir.resolve("site/jshell/one.jsh")).contains("//// snippet china-vs-brazil\n"));
+        }
+
+        @Test
+        @DisplayName("shows the exception of a snippet marked as expected to throw")
+        void expectedFailure() throws IOException {
+            page("one.adoc", "= One", "", "snippet::information-out-of-range[expect=IllegalArgumentException]");
+            book.build(config());
+            String html = Files.readString(dir.resolve("site/one.html"));
+            assertTrue(html.contains("<samp>IllegalArgumentException: p (1.5) must be in [0, 1]</samp>"), html);
+        }
+    }
+
+    @Nested
+    @DisplayName("a faulty page fails the build at its docs/ line")
+    class Faults {
+
+        @Test
+        @DisplayName("missing include file")
+        void missingInclude() throws IOException {
+            page("one.adoc", "= One", "", "Text.", "", "include::_parts/nowhere.adoc[]");
+            assertEquals(List.of("docs/one.adoc:5: include file not found: docs/_parts/nowhere.adoc"
+                    + "\n    | include::_parts/nowhere.adoc[]"), failures());
+        }
+
+        @Test
+        @DisplayName("include whose tag names no tag")
+        void missingIncludeTag() throws IOException {
+            page("_part.adoc", "// tag::here[]", "Included.", "// end::here[]");
+            page("one.adoc", "= One", "", "include::_part.adoc[tag=there]");
+            assertEquals(List.of("docs/one.adoc:3: tag 'there' not found in include file: docs/_part.adoc"
+                    + "\n    | include::_part.adoc[tag=there]"), failures());
+        }
+
+        @Test
+        @DisplayName("unresolved attribute reference")
+        void missingAttribute() throws IOException {
+            page("one.adoc", "= One", "", "Fine line.", "", "The {nowhere} attribute.");
+            assertEquals(List.of("docs/one.adoc:5: unresolved attribute reference {nowhere}: define it with :nowhere: value,"
+                    + " or escape it as \\{nowhere}\n    | The {nowhere} attribute."), failures());
+        }
+
+        @Test
+        @DisplayName("snippet that throws without being marked")
+        void throwingSnippet() throws IOException {
+            page("one.adoc", "= One", "", "Intro.", "", "snippet::information-out-of-range[]");
+            String region = "src/main/java/dev/bitsandlogits/listings/Information.java:" + lineOf("double surprise = Measures.information(1.5");
+            assertEquals(List.of("docs/one.adoc:5: snippet 'information-out-of-range' threw IllegalArgumentException:"
+                    + " p (1.5) must be in [0, 1] (" + region + "); if the failure is the point, write"
+                    + " snippet::information-out-of-range[expect=IllegalArgumentException]"
+                    + "\n    | snippet::information-out-of-range[]"), failures());
+        }
+
+        @Test
+        @DisplayName("snippet expected to throw that does not")
+        void expectedFailureThatSucceeds() throws IOException {
+            page("one.adoc", "= One", "", "snippet::china-vs-brazil[expect=IllegalArgumentException]");
+            String region = "src/main/java/dev/bitsandlogits/listings/Information.java:" + lineOf("double pChina = 63.0 / 64;");
+            assertEquals(List.of("docs/one.adoc:3: snippet 'china-vs-brazil' was expected to throw IllegalArgumentException"
+                    + " but completed normally (" + region + ")"
+                    + "\n    | snippet::china-vs-brazil[expect=IllegalArgumentException]"), failures());
+        }
+
+        @Test
+        @DisplayName("unknown snippet tag, with a suggestion")
+        void unknownTag() throws IOException {
+            page("one.adoc", "= One", "", "snippet::china-vs-brazl[]");
+            assertEquals(List.of("docs/one.adoc:3: unknown snippet tag 'china-vs-brazl' (did you mean china-vs-brazil?);"
+                    + " tags are defined by // tag::name[] … // end::name[] in src/main/java/dev/bitsandlogits/listings"
+                    + "\n    | snippet::china-vs-brazl[]"), failures());
+        }
+
+        @Test
+        @DisplayName("unknown variable in a value macro")
+        void unknownValue() throws IOException {
+            page("one.adoc", "= One", "", "Brazil: value:china-vs-brazil[brasil] bits.");
+            List<String> failures = failures();
+            assertEquals(1, failures.size(), failures::toString);
+            assertTrue(failures.get(0).startsWith("docs/one.adoc:3: value 'brasil' of snippet 'china-vs-brazil': cannot find symbol, symbol:   variable brasil; variables of that snippet: pChina, china, brazil"), failures.get(0));
+        }
+
+        @Test
+        @DisplayName("cross-reference to a missing page")
+        void missingPage() throws IOException {
+            page("one.adoc", "= One", "", "See xref:two.adoc#intro[the next page].");
+            assertEquals(List.of("docs/one.adoc:3: broken link two.html#intro: there is no page two.html in the site"
+                    + "\n    | See xref:two.adoc#intro[the next page]."), failures());
+        }
+
+        @Test
+        @DisplayName("cross-reference to a missing anchor")
+        void missingAnchor() throws IOException {
+            page("one.adoc", "= One", "", "== Start", "", "See <<finish>>.");
+            assertEquals(List.of("docs/one.adoc:5: broken link #finish: this page has no anchor 'finish'"
+                    + "\n    | See <<finish>>."), failures());
+        }
+
+        @Test
+        @DisplayName("unterminated block")
+        void unterminatedBlock() throws IOException {
+            page("one.adoc", "= One", "", "----", "code without an end");
+            assertEquals(List.of("docs/one.adoc:3: unterminated listing block\n    | ----"), failures());
+        }
+
+        @Test
+        @DisplayName("duplicate id")
+        void duplicateId() throws IOException {
+            page("one.adoc", "= One", "", "[#same]", "== A", "", "[#same]", "== B");
+            List<String> failures = failures();
+            assertEquals(1, failures.size(), failures::toString);
+            assertTrue(failures.get(0).startsWith("docs/one.adoc:7: id assigned to section already in use: same"), failures.get(0));
+        }
+
+        @Test
+        @DisplayName("several faults are all reported, in page order")
+        void severalFaults() throws IOException {
+            page("one.adoc", "= One", "", "snippet::nope[]", "", "The {nowhere} attribute.", "", "snippet::information-out-of-range[]");
+            List<String> failures = failures();
+            assertEquals(3, failures.size(), failures::toString);
+            assertTrue(failures.get(0).startsWith("docs/one.adoc:3: unknown snippet tag 'nope'"), failures::toString);
+            assertTrue(failures.stream().anyMatch(f -> f.startsWith("docs/one.adoc:5: unresolved attribute reference {nowhere}")), failures::toString);
+            assertTrue(failures.stream().anyMatch(f -> f.startsWith("docs/one.adoc:7: snippet 'information-out-of-range' threw")), failures::toString);
+        }
+
+        @Test
+        @DisplayName("a failed build leaves the previous site byte for byte")
+        void previousSiteIntact() throws IOException {
+            page("one.adoc", "= One", "", "snippet::china-vs-brazil[]");
+            book.build(config());
+            Map<String, String> before = tree(dir.resolve("site"));
+            page("one.adoc", "= One", "", "snippet::information-out-of-range[]");
+            failures();
+            assertEquals(before, tree(dir.resolve("site")));
+            try (Stream<Path> left = Files.list(dir)) {
+                assertEquals(List.of("docs", "site"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                        "no temporary directory is left behind");
+            }
+            assertFalse(before.isEmpty());
+        }
+    }
+
+    private static int lineOf(String code) throws IOException {
+        List<String> lines = Files.readAllLines(PROJECT.resolve("src/main/java/dev/bitsandlogits/listings/Information.java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(code)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(code + " not found");
+    }
+}
