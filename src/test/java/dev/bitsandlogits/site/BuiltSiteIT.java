@@ -1,0 +1,86 @@
+package dev.bitsandlogits.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Checks the site that {@code ./mvnw package} built, as files: every page, every value, no leftovers. */
+@DisplayName("The built site")
+class BuiltSiteIT {
+
+    static final Path SITE = Path.of(System.getProperty("site.dir", "site"));
+    private static final Pattern RAW_ATTRIBUTE = Pattern.compile("\\{[a-z][a-z0-9_-]*\\}");
+
+    static Stream<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.list(SITE)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList().stream();
+        }
+    }
+
+    static Document parse(Path page) throws IOException {
+        return Jsoup.parse(page.toFile(), StandardCharsets.UTF_8.name());
+    }
+
+    @Test
+    @DisplayName("has a page for every docs/ page, and the library jar")
+    void everyPage() throws IOException {
+        List<String> expected = Book.pages(Path.of("docs")).stream()
+                .map(p -> p.getFileName().toString().replace(".adoc", ".html")).toList();
+        assertEquals(expected, pages().map(p -> p.getFileName().toString()).toList());
+        assertTrue(Files.size(SITE.resolve("bits-and-logits.jar")) > 1000, "the library jar readers download");
+    }
+
+    @ParameterizedTest(name = "{0} has no unprocessed AsciiDoc")
+    @MethodSource("pages")
+    void noLeftovers(Path page) throws IOException {
+        Document doc = parse(page);
+        doc.select("pre, code, script, style").remove();
+        String text = doc.body().text();
+        for (String raw : List.of("include::", "snippet::", "value:", "chart::", "xref:", "<<", "ifdef::")) {
+            assertFalse(text.contains(raw), page + " shows raw '" + raw + "'");
+        }
+        assertFalse(RAW_ATTRIBUTE.matcher(text.replaceAll("\\\\\\(.*?\\\\\\)|\\\\\\[.*?\\\\\\]", "")).find(),
+                page + " shows an unresolved {attribute}");
+        assertTrue(doc.select(".computed-missing").isEmpty(), page + " has a value that was not computed");
+    }
+
+    @Test
+    @DisplayName("chapter 1 shows the computed information of China's and Brazil's wins")
+    void chapterOneValues() throws IOException {
+        Document doc = parse(SITE.resolve("01-information.html"));
+        Element snippet = doc.getElementById("snippet-china-vs-brazil");
+        List<String> values = snippet.select(".snippet-value").eachText();
+        // −log2(63/64) = 0.0227200765000835296505…, −log2(1/64) = 6 (mpmath, 40 digits); Java prints the
+        // shortest decimal that rounds to the double nearest those.
+        assertEquals(List.of("pChina ⇒ 0.984375", "china ⇒ 0.02272007650008353", "brazil ⇒ 6.0"), values);
+        List<String> computed = doc.select(".computed").eachText();
+        assertTrue(computed.containsAll(List.of("0.0227", "6")), computed.toString());
+        assertTrue(doc.select("#snippet-information-out-of-range .snippet-exception").text()
+                .contains("IllegalArgumentException: p (1.5) must be in [0, 1]"));
+    }
+
+    @ParameterizedTest(name = "{0} loads nothing from another host")
+    @MethodSource("pages")
+    void selfContained(Path page) throws IOException {
+        for (Element el : parse(page).select("script[src], link[href], img[src], iframe[src], source[src]")) {
+            String url = el.hasAttr("src") ? el.attr("src") : el.attr("href");
+            assertFalse(url.matches("(?i)^(https?:)?//.*"), page + " loads " + url);
+        }
+    }
+}
