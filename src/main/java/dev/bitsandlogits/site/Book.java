@@ -34,6 +34,8 @@ public final class Book implements AutoCloseable {
 
     private final Asciidoctor asciidoctor;
     private final PrintStream progress;
+    private final SnippetCache cache = new SnippetCache();
+    private String fingerprint;
     private PageContext page;
     private List<Problem> problems;
 
@@ -65,6 +67,7 @@ public final class Book implements AutoCloseable {
         long start = System.nanoTime();
         problems = new ArrayList<>();
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
+        fingerprint = SnippetCache.fingerprint(config.classesDir());
         problems.addAll(index.problems());
         List<Path> pages = pages(config.docsDir());
         if (pages.isEmpty()) {
@@ -100,7 +103,7 @@ public final class Book implements AutoCloseable {
         long start = System.nanoTime();
         String base = file.getFileName().toString().replaceFirst("\\.adoc$", "");
         int before = problems.size();
-        try (PageContext context = new PageContext(config, file, index, problems)) {
+        try (PageContext context = new PageContext(config, file, index, problems, cache, fingerprint)) {
             page = context;
             asciidoctor.convertFile(file.toFile(), options(config, out.resolve(base + ".html")));
             List<SnippetResult> results = context.results();
@@ -109,8 +112,8 @@ public final class Book implements AutoCloseable {
             }
             long nanos = System.nanoTime() - start;
             long snippetNanos = results.stream().mapToLong(SnippetResult::nanos).sum();
-            PageReport report = new PageReport(config.relative(file), results.size(), context.values, nanos, snippetNanos,
-                    problems.size() - before);
+            PageReport report = new PageReport(config.relative(file), results.size(), context.jshellRuns, context.values,
+                    nanos, snippetNanos, problems.size() - before);
             progress.println(report.line());
             return report;
         } finally {
@@ -217,9 +220,11 @@ public final class Book implements AutoCloseable {
     }
 
     /** What one page cost and contained. */
-    public record PageReport(String page, int snippets, int values, long nanos, long snippetNanos, int problems) {
+    public record PageReport(String page, int snippets, int executed, int values, long nanos, long snippetNanos,
+                             int problems) {
         String line() {
-            return String.format("  %-32s %2d snippets %3d values %6d ms%s", page, snippets, values, nanos / 1_000_000,
+            return String.format("  %-32s %2d snippets (%2d run) %3d values %6d ms%s", page, snippets, executed, values,
+                    nanos / 1_000_000,
                     problems == 0 ? "" : "   " + problems + " problem" + (problems == 1 ? "" : "s"));
         }
     }
@@ -230,9 +235,15 @@ public final class Book implements AutoCloseable {
             return pages.stream().mapToInt(PageReport::snippets).sum();
         }
 
+        /** Snippets run in JShell in this build, replays included; cached snippets are not run again. */
+        public int executed() {
+            return pages.stream().mapToInt(PageReport::executed).sum();
+        }
+
         public String summary() {
-            return String.format("Built %d pages, %d snippets executed, %d values computed in %.1f s",
-                    pages.size(), snippets(), pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9);
+            return String.format("Built %d pages, %d snippets (%d run in JShell, %d from cache), %d values in %.1f s",
+                    pages.size(), snippets(), executed(), Math.max(0, snippets() - executed()),
+                    pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +25,26 @@ final class PageContext implements AutoCloseable {
     private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, SnippetResult> byTag = new LinkedHashMap<>();
     private final Map<String, String> expected = new LinkedHashMap<>();
+    private final SnippetCache cache;
+    private final List<Snippet> executed = new ArrayList<>();
     private SnippetSession session;
+    private int inSession;
+    private String chain;
     int values;
+    int jshellRuns;
 
-    PageContext(BuildConfig config, Path file, SnippetIndex index, List<Problem> problems) {
+    /**
+     * @param fingerprint {@link SnippetCache#fingerprint} of the classes the snippets run against
+     */
+    PageContext(BuildConfig config, Path file, SnippetIndex index, List<Problem> problems, SnippetCache cache,
+                String fingerprint) {
         this.config = config;
         this.file = file;
         this.index = index;
         this.problems = problems;
         this.lines = read(file);
+        this.cache = cache;
+        this.chain = fingerprint;
     }
 
     /** This page's path as messages show it, e.g. {@code docs/01-information.adoc}. */
@@ -83,24 +95,58 @@ final class PageContext implements AutoCloseable {
         return null;
     }
 
-    /** Runs {@code snippet} in this page's session, once; a second use on the page reuses the result. */
+    /**
+     * Runs {@code snippet} in this page's session, once; a second use on the page reuses the
+     * result. A result cached by an earlier build with the same classes and the same preceding
+     * snippets is reused without starting JShell.
+     */
     SnippetResult run(Snippet snippet, String expectedException) {
         SnippetResult done = byTag.get(snippet.tag());
         if (done != null) {
             return done;
         }
-        if (session == null) {
-            session = new SnippetSession(config.classesDir());
-        }
         if (expectedException != null) {
             expected.put(snippet.tag(), expectedException);
         }
-        SnippetResult result = session.run(snippet);
+        chain = SnippetCache.chain(chain, "snippet", snippet.tag(), String.join("\n", snippet.imports()), snippet.code());
+        List<SnippetResult.Statement> cached = cache.statements(chain);
+        SnippetResult result;
+        if (cached != null) {
+            result = new SnippetResult(snippet, cached, 0);
+        } else {
+            result = session().run(snippet);
+            inSession++;
+            jshellRuns++;
+            cache.putStatements(chain, result.statements());
+        }
+        executed.add(snippet);
         byTag.put(snippet.tag(), result);
         return result;
     }
 
-    SnippetSession session() {
+    /** The value of a Java expression after the snippets run so far; cached like snippet results. */
+    SnippetSession.Value value(String expression) {
+        String key = SnippetCache.chain(chain, "value", expression);
+        SnippetSession.Value value = cache.value(key);
+        if (value == null) {
+            value = session().value(expression);
+            cache.putValue(key, value);
+        }
+        return value;
+    }
+
+    /**
+     * The page's JShell, brought up to date: snippets whose results came from the cache are
+     * replayed first, so the session holds everything the page defined so far.
+     */
+    private SnippetSession session() {
+        if (session == null) {
+            session = new SnippetSession(config.classesDir());
+        }
+        while (inSession < executed.size()) {
+            session.run(executed.get(inSession++));
+            jshellRuns++;
+        }
         return session;
     }
 

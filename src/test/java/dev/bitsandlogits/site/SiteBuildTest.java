@@ -226,6 +226,55 @@ class SiteBuildTest {
         }
     }
 
+    @Nested
+    @DisplayName("the snippet cache")
+    class Cache {
+
+        private BuildConfig fixture() throws IOException {
+            Path classes = dir.resolve("classes");
+            try (Stream<Path> walk = Files.walk(PROJECT.resolve("target/classes"))) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    Path to = classes.resolve(PROJECT.resolve("target/classes").relativize(p).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(p, to);
+                }
+            }
+            return new BuildConfig(dir, dir.resolve("docs"), dir.resolve("listings"), classes, dir.resolve("site"),
+                    PROJECT.resolve("docs/theme"));
+        }
+
+        private void listing(String region) throws IOException {
+            Files.createDirectories(dir.resolve("listings"));
+            Files.writeString(dir.resolve("listings/Fixture.java"), String.join("\n",
+                    "import dev.bitsandlogits.info.Measures;", "import dev.bitsandlogits.info.Unit;",
+                    "class Fixture {", "  static void f() {", "    // tag::fixture[]", region, "    // end::fixture[]", "  }", "}"));
+        }
+
+        @Test
+        @DisplayName("does not run an unchanged page again, and reruns it when its region or the classes change")
+        void invalidation() throws IOException {
+            BuildConfig config = fixture();
+            listing("    double bits = Measures.information(0.25, Unit.BITS);");
+            page("one.adoc", "= One", "", "snippet::fixture[]", "", "Two bits: value:fixture[bits].");
+            page("two.adoc", "= Two", "", "snippet::china-vs-brazil[]");
+            Files.copy(PROJECT.resolve("src/main/java/dev/bitsandlogits/listings/Information.java"),
+                    dir.resolve("listings/Information.java"));
+
+            assertEquals(2, book.build(config).executed(), "first build runs both snippets");
+            String first = Files.readString(dir.resolve("site/one.html"));
+            assertEquals(0, book.build(config).executed(), "nothing changed: everything from the cache");
+            assertEquals(first, Files.readString(dir.resolve("site/one.html")), "and the page is the same");
+
+            listing("    double bits = Measures.information(0.125, Unit.BITS);");
+            assertEquals(1, book.build(config).executed(), "the changed region runs again, the other page does not");
+            assertTrue(Files.readString(dir.resolve("site/one.html")).contains("<span class=\"computed\">3.0</span>"));
+
+            Path someClass = config.classesDir().resolve("dev/bitsandlogits/info/Unit.class");
+            Files.copy(someClass, someClass.resolveSibling("Changed.class"));
+            assertEquals(2, book.build(config).executed(), "a changed class reruns every page");
+        }
+    }
+
     private static int lineOf(String code) throws IOException {
         List<String> lines = Files.readAllLines(PROJECT.resolve("src/main/java/dev/bitsandlogits/listings/Information.java"));
         for (int i = 0; i < lines.size(); i++) {

@@ -1,0 +1,82 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Results of snippet executions, kept for the life of a {@link Book} (watch mode keeps one Book),
+ * so a page whose snippets did not change is not executed again.
+ *
+ * <p>A key is a hash chain: the compiled library and listings, then each snippet of the page in
+ * order (a snippet's result depends on the snippets before it, which share its JShell session).
+ * Changing a region, its imports, the order of regions, or any class the regions can call
+ * changes every key after that point. The site builder's own classes are left out of the
+ * fingerprint: they cannot change what a snippet computes.
+ */
+final class SnippetCache {
+
+    private final Map<String, List<SnippetResult.Statement>> statements = new HashMap<>();
+    private final Map<String, SnippetSession.Value> values = new HashMap<>();
+
+    List<SnippetResult.Statement> statements(String key) {
+        return statements.get(key);
+    }
+
+    void putStatements(String key, List<SnippetResult.Statement> result) {
+        statements.put(key, result);
+    }
+
+    SnippetSession.Value value(String key) {
+        return values.get(key);
+    }
+
+    void putValue(String key, SnippetSession.Value value) {
+        values.put(key, value);
+    }
+
+    /** The next link of a hash chain. */
+    static String chain(String previous, String... parts) {
+        MessageDigest sha = sha256();
+        sha.update(previous.getBytes(StandardCharsets.UTF_8));
+        for (String part : parts) {
+            sha.update((byte) 0);
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** A hash of every compiled class a snippet can reach: all of {@code classesDir} but the site builder. */
+    static String fingerprint(Path classesDir) {
+        MessageDigest sha = sha256();
+        if (Files.isDirectory(classesDir)) {
+            Path builder = classesDir.resolve("dev/bitsandlogits/site");
+            try (Stream<Path> walk = Files.walk(classesDir)) {
+                for (Path f : walk.filter(p -> p.toString().endsWith(".class") && !p.startsWith(builder)).sorted().toList()) {
+                    sha.update(classesDir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                    sha.update(Files.readAllBytes(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
