@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -35,6 +37,7 @@ public final class Book implements AutoCloseable {
     private final Asciidoctor asciidoctor;
     private final PrintStream progress;
     private final SnippetCache cache = new SnippetCache();
+    private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
     private String fingerprint;
     private PageContext page;
     private List<Problem> problems;
@@ -64,10 +67,24 @@ public final class Book implements AutoCloseable {
 
     /** Builds the whole book; throws {@link BuildFailedException} with every problem found. */
     public BuildReport build(BuildConfig config) {
+        return build(config, null);
+    }
+
+    /**
+     * Rebuilds only {@code changed} pages (watch mode): they are converted into a temporary
+     * directory, every link of the site is checked with them in place, and only then are they
+     * moved into {@code site/}, one file at a time. Falls back to a full build when there is no
+     * site yet.
+     */
+    public BuildReport rebuild(BuildConfig config, Set<Path> changed) {
+        return build(config, Files.isDirectory(config.siteDir()) ? changed : null);
+    }
+
+    private BuildReport build(BuildConfig config, Set<Path> only) {
         long start = System.nanoTime();
         problems = new ArrayList<>();
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
-        fingerprint = SnippetCache.fingerprint(config.classesDir());
+        fingerprint = SnippetCache.chain(SnippetCache.fingerprint(config.classesDir()), index.outsideRegions());
         problems.addAll(index.problems());
         List<Path> pages = pages(config.docsDir());
         if (pages.isEmpty()) {
@@ -78,25 +95,38 @@ public final class Book implements AutoCloseable {
         boolean done = false;
         try {
             for (Path file : pages) {
-                reports.add(convert(config, index, file, out));
+                if (only == null || only.contains(file)) {
+                    reports.add(convert(config, index, file, out));
+                }
             }
-            SiteAssets.copy(config, out);
-            problems.addAll(new LinkChecker(config, out).check());
+            if (only == null) {
+                SiteAssets.copy(config, out);
+                problems.addAll(new LinkChecker(config, List.of(out)).check());
+            } else {
+                problems.addAll(new LinkChecker(config, List.of(out, config.siteDir())).check());
+            }
             if (problems.isEmpty()) {
-                SiteOutput.replace(out, config.siteDir());
+                if (only == null) {
+                    SiteOutput.replace(out, config.siteDir());
+                } else {
+                    SiteOutput.merge(out, config.siteDir());
+                }
                 done = true;
             }
         } finally {
             page = null;
-            if (!done) {
-                SiteOutput.delete(out);
-            }
+            SiteOutput.delete(out);
         }
         BuildReport report = new BuildReport(reports, System.nanoTime() - start);
         if (!problems.isEmpty()) {
             throw new BuildFailedException(Problem.inSourceOrder(problems), report);
         }
         return report;
+    }
+
+    /** The snippet tags each page used in the last build that converted it, for watch mode. */
+    Map<Path, Set<String>> tagsByPage() {
+        return tagsByPage;
     }
 
     private PageReport convert(BuildConfig config, SnippetIndex index, Path file, Path out) {
@@ -107,6 +137,7 @@ public final class Book implements AutoCloseable {
             page = context;
             asciidoctor.convertFile(file.toFile(), options(config, out.resolve(base + ".html")));
             List<SnippetResult> results = context.results();
+            tagsByPage.put(file, results.stream().map(r -> r.snippet().tag()).collect(java.util.stream.Collectors.toSet()));
             if (!results.isEmpty()) {
                 JShellScript.write(out.resolve("jshell").resolve(base + ".jsh"), base, results, context);
             }

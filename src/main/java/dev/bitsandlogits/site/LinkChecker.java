@@ -25,12 +25,19 @@ import org.jsoup.nodes.Element;
 final class LinkChecker {
 
     private final BuildConfig config;
+    private final List<Path> layers;
     private final Path out;
     private final Map<Path, Set<String>> ids = new HashMap<>();
 
-    LinkChecker(BuildConfig config, Path out) {
+    /**
+     * @param layers directories that together make the site, the first holding a file winning:
+     *               a full build checks its output alone; a rebuild checks its pages over the
+     *               current {@code site/}
+     */
+    LinkChecker(BuildConfig config, List<Path> layers) {
         this.config = config;
-        this.out = out;
+        this.layers = layers;
+        this.out = layers.get(0);
     }
 
     List<Problem> check() {
@@ -60,16 +67,29 @@ final class LinkChecker {
         }
         String pathPart = url.replaceFirst("[?#].*$", "");
         String fragment = url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
-        Path target = pathPart.isEmpty() ? page : page.getParent().resolve(pathPart).normalize();
-        if (!target.startsWith(out)) {
+        Path layer = layers.stream().filter(page::startsWith).findFirst().orElse(out);
+        Path inSite = pathPart.isEmpty() ? layer.relativize(page) : layer.relativize(page.getParent().resolve(pathPart).normalize());
+        if (inSite.startsWith("..")) {
             return "link " + url + " leaves the site";
         }
-        if (!Files.exists(target)) {
+        Path target = resolve(inSite);
+        if (target == null) {
             return "broken link " + url + ": there is no page " + pathPart + " in the site";
         }
         if (!fragment.isEmpty() && target.toString().endsWith(".html") && !idsOf(target).contains(fragment)) {
             return "broken link " + url + ": " + (pathPart.isEmpty() ? "this page" : pathPart)
                     + " has no anchor '" + fragment + "'";
+        }
+        return null;
+    }
+
+    /** The file at {@code inSite} in the first layer that has it, or null. */
+    private Path resolve(Path inSite) {
+        for (Path layer : layers) {
+            Path candidate = layer.resolve(inSite.toString());
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
         }
         return null;
     }
@@ -104,15 +124,24 @@ final class LinkChecker {
             }
             return new Problem(config.relative(source), message, null);
         }
-        return new Problem(config.relative(config.siteDir().resolve(out.relativize(page))), message, null);
+        return new Problem(config.relative(config.siteDir().resolve(page.getFileName())), message, null);
     }
 
+    /** Every page of the site, each taken from the first layer that has it. */
     private List<Path> htmlFiles() {
-        try (Stream<Path> walk = Files.walk(out)) {
-            return walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, Path> pages = new java.util.TreeMap<>();
+        for (Path layer : layers) {
+            if (!Files.isDirectory(layer)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(layer)) {
+                walk.filter(p -> p.toString().endsWith(".html"))
+                        .forEach(p -> pages.putIfAbsent(layer.relativize(p).toString(), p));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return List.copyOf(pages.values());
     }
 
     private static Document parse(Path page) {

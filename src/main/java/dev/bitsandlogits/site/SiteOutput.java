@@ -32,6 +32,19 @@ final class SiteOutput {
         }
     }
 
+    /** Moves every file of {@code fresh} into {@code site}, replacing files of the same name. */
+    static void merge(Path fresh, Path site) {
+        try (Stream<Path> walk = Files.walk(fresh)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Path to = site.resolve(fresh.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.move(f, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + site, e);
+        }
+    }
+
     static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;

@@ -55,13 +55,19 @@ final class SnippetCache {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** A hash of every compiled class a snippet can reach: all of {@code classesDir} but the site builder. */
+    /**
+     * A hash of the compiled library a snippet can reach: all of {@code classesDir} but the site
+     * builder and the listings, whose classes change with every region edit; the listings are
+     * fingerprinted from source instead ({@link SnippetIndex#outsideRegions}).
+     */
     static String fingerprint(Path classesDir) {
         MessageDigest sha = sha256();
         if (Files.isDirectory(classesDir)) {
             Path builder = classesDir.resolve("dev/bitsandlogits/site");
+            Path listings = classesDir.resolve("dev/bitsandlogits/listings");
             try (Stream<Path> walk = Files.walk(classesDir)) {
-                for (Path f : walk.filter(p -> p.toString().endsWith(".class") && !p.startsWith(builder)).sorted().toList()) {
+                for (Path f : walk.filter(p -> p.toString().endsWith(".class") && !p.startsWith(builder)
+                        && !p.startsWith(listings)).sorted().toList()) {
                     sha.update(classesDir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
                     sha.update(Files.readAllBytes(f));
                 }

@@ -26,10 +26,21 @@ final class SnippetIndex {
 
     private final Map<String, Snippet> byTag;
     private final List<Problem> problems;
+    private final String outsideRegions;
 
-    private SnippetIndex(Map<String, Snippet> byTag, List<Problem> problems) {
+    private SnippetIndex(Map<String, Snippet> byTag, List<Problem> problems, String outsideRegions) {
         this.byTag = byTag;
         this.problems = problems;
+        this.outsideRegions = outsideRegions;
+    }
+
+    /**
+     * A hash of the listings sources with every tagged region blanked out: the helper methods and
+     * fields a region may call. Editing a region leaves it unchanged, so only that region's pages
+     * run again; editing anything else in a listing invalidates every cached result.
+     */
+    String outsideRegions() {
+        return outsideRegions;
     }
 
     /** Scans every {@code .java} file under {@code listingsDir}; paths in messages are relative to {@code root}. */
@@ -37,7 +48,7 @@ final class SnippetIndex {
         Map<String, Snippet> byTag = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(listingsDir)) {
-            return new SnippetIndex(byTag, problems);
+            return new SnippetIndex(byTag, problems, "");
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(listingsDir)) {
@@ -45,10 +56,13 @@ final class SnippetIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String outside = "";
         for (Path file : files) {
-            scanFile(displayPath(root, file), readLines(file), byTag, problems);
+            List<String> lines = readLines(file);
+            scanFile(displayPath(root, file), lines, byTag, problems);
+            outside = SnippetCache.chain(outside, file.getFileName().toString(), String.join("\n", outsideRegions(lines)));
         }
-        return new SnippetIndex(byTag, problems);
+        return new SnippetIndex(byTag, problems, outside);
     }
 
     /**
@@ -104,6 +118,20 @@ final class SnippetIndex {
         open.forEach((tag, start) -> problems.add(new Problem(
                 source.toString().replace('\\', '/') + ":" + (start + 1),
                 "tag::" + tag + "[] is never closed; add // end::" + tag + "[]", lines.get(start))));
+    }
+
+    private static List<String> outsideRegions(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        int depth = 0;
+        for (String line : lines) {
+            Matcher m = TAG.matcher(line);
+            if (m.matches()) {
+                depth += m.group(1).equals("tag") ? 1 : -1;
+            } else if (depth <= 0) {
+                kept.add(line);
+            }
+        }
+        return kept;
     }
 
     /** The region's lines without nested tag directives and without their common indentation. */

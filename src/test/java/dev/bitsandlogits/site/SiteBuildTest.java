@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -37,12 +35,7 @@ class SiteBuildTest {
 
     @BeforeAll
     static void startAsciidoctor() {
-        book = new Book(new PrintStream(PrintStream.nullOutputStream()));
-    }
-
-    @AfterAll
-    static void stopAsciidoctor() {
-        book.close();
+        book = SharedBook.get();
     }
 
     private BuildConfig config() {

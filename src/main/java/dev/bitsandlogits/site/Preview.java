@@ -1,0 +1,388 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The author's loop: builds the book, serves {@code site/} on {@code http://127.0.0.1:<port>/},
+ * watches {@code docs/} and {@code src/main/java}, rebuilds what changed and reloads open tabs.
+ * <pre>
+ * ./mvnw -q compile exec:java@preview            # port 8000; -Dpreview.port=9000 to change it
+ * </pre>
+ * A prose edit reconverts that page only; a listing or library edit is compiled in-process with
+ * the JDK compiler and reruns the snippets that changed (everything else comes from the snippet
+ * cache). A failure prints its {@code file:line} messages and shows them over the page in the
+ * browser until the next good save. Edits to the site builder itself need a restart.
+ */
+public final class Preview implements AutoCloseable {
+
+    private static final String CLIENT = """
+            (function () {
+              var events = new EventSource("/__preview/events");
+              events.addEventListener("reload", function () { location.reload(); });
+              events.addEventListener("problems", function (e) {
+                var box = document.getElementById("preview-problems");
+                if (!box) {
+                  box = document.createElement("pre");
+                  box.id = "preview-problems";
+                  box.setAttribute("role", "alert");
+                  box.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:9999;"
+                    + "margin:0;padding:1rem;background:#3b0d0c;color:#fff;font:13px/1.5 monospace;white-space:pre-wrap;"
+                    + "border-radius:6px;box-shadow:0 4px 24px rgba(0,0,0,.4)";
+                  document.body.appendChild(box);
+                }
+                box.textContent = "Build failed:\\n\\n" + e.data;
+              });
+            })();
+            """;
+
+    private final BuildConfig config;
+    private final Book book;
+    private final PrintStream out;
+    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private volatile String problems;
+    private HttpServer server;
+    private WatchService watcher;
+    private Thread watching;
+
+    private Preview(BuildConfig config, Book book, PrintStream out) {
+        this.config = config;
+        this.book = book;
+        this.out = out;
+    }
+
+    /**
+     * Builds the book once, then serves and watches it in background threads until {@link #close()}.
+     * Port 0 picks a free port.
+     */
+    static Preview start(BuildConfig config, Book book, int port, PrintStream out) throws IOException {
+        Preview preview = new Preview(config, book, out);
+        preview.runBuild(() -> book.build(config), "book");
+        preview.server = preview.serve(port);
+        preview.watcher = FileSystems.getDefault().newWatchService();
+        preview.watching = new Thread(() -> {
+            try {
+                preview.watch();
+            } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+                // closed
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "preview-watch");
+        preview.watching.setDaemon(true);
+        preview.watching.start();
+        return preview;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+        server.stop(0);
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path root = Path.of(".");
+        int port = Integer.getInteger("preview.port", 8000);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: Preview [--root DIR] [--port N]");
+            }
+        }
+        BuildConfig config = BuildConfig.standard(root);
+        try (Book book = new Book(System.out); Preview preview = start(config, book, port, System.out)) {
+            System.out.printf("Serving http://127.0.0.1:%d/ — watching docs/ and src/main/java (Ctrl-C to stop)%n",
+                    preview.port());
+            preview.watching.join();
+        }
+    }
+
+    /** Runs one build and tells the browsers: reload, or show the problems. */
+    private void runBuild(java.util.function.Supplier<Book.BuildReport> build, String what) {
+        long start = System.nanoTime();
+        try {
+            Book.BuildReport report = build.get();
+            problems = null;
+            out.printf("Rebuilt %s in %d ms (%d snippets run)%n", what, (System.nanoTime() - start) / 1_000_000, report.executed());
+            broadcast("reload", "");
+        } catch (Book.BuildFailedException e) {
+            report(e.problems());
+        } catch (RuntimeException e) {
+            report(List.of(new Problem("build", e.toString(), null)));
+        }
+    }
+
+    private void report(List<Problem> found) {
+        problems = found.stream().map(Problem::format).collect(Collectors.joining("\n"));
+        out.println();
+        out.println(problems);
+        out.println("Build failed with " + found.size() + " problem(s); the browser shows them until the next good save.");
+        broadcast("problems", problems);
+    }
+
+    private HttpServer serve(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "preview-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/__preview/client.js", ex -> send(ex, 200, "text/javascript", CLIENT.getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/__preview/events", this::events);
+        server.createContext("/", this::file);
+        server.start();
+        return server;
+    }
+
+    private void events(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+        ex.getResponseHeaders().add("Cache-Control", "no-store");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream body = ex.getResponseBody();
+        body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        String current = problems;
+        if (current != null) {
+            body.write(event("problems", current));
+        }
+        body.flush();
+        listeners.add(body);
+    }
+
+    private void broadcast(String name, String data) {
+        byte[] bytes = event(name, data);
+        for (OutputStream listener : listeners) {
+            try {
+                listener.write(bytes);
+                listener.flush();
+            } catch (IOException e) {
+                listeners.remove(listener);
+            }
+        }
+    }
+
+    private static byte[] event(String name, String data) {
+        String lines = data.lines().map(l -> "data: " + l).collect(Collectors.joining("\n"));
+        return ("event: " + name + "\n" + (lines.isEmpty() ? "data: \n" : lines + "\n") + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void file(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        Path site = config.siteDir();
+        Path file = site.resolve(path.substring(1)).normalize();
+        if (path.endsWith("/")) {
+            file = file.resolve("index.html");
+        }
+        if (!file.startsWith(site) || !Files.isRegularFile(file)) {
+            send(ex, 404, "text/plain", ("not found: " + path).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        String type = contentType(file.getFileName().toString());
+        if (type.startsWith("text/html")) {
+            // Only served pages get the reload client; the files in site/ stay as built.
+            String html = new String(bytes, StandardCharsets.UTF_8)
+                    .replace("</body>", "<script src=\"/__preview/client.js\"></script>\n</body>");
+            bytes = html.getBytes(StandardCharsets.UTF_8);
+        }
+        send(ex, 200, type, bytes);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.getResponseHeaders().add("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(body);
+        }
+    }
+
+    static String contentType(String name) {
+        String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return switch (ext) {
+            case "html" -> "text/html; charset=utf-8";
+            case "css" -> "text/css; charset=utf-8";
+            case "js" -> "text/javascript; charset=utf-8";
+            case "json" -> "application/json";
+            case "svg" -> "image/svg+xml";
+            case "woff2" -> "font/woff2";
+            case "png" -> "image/png";
+            case "jsh", "txt" -> "text/plain; charset=utf-8";
+            case "jar" -> "application/java-archive";
+            default -> "application/octet-stream";
+        };
+    }
+
+    /** Waits for saves; a burst of events within 40 ms is one change. */
+    private void watch() throws IOException, InterruptedException {
+        Map<WatchKey, Path> dirs = new java.util.HashMap<>();
+        Path javaRoot = config.root().resolve("src/main/java");
+        for (Path top : List.of(config.docsDir(), javaRoot)) {
+            register(watcher, top, dirs);
+        }
+        while (true) {
+            WatchKey key = watcher.take();
+            Set<Path> changed = new HashSet<>();
+            do {
+                Path dir = dirs.get(key);
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    if (event.context() instanceof Path name && dir != null) {
+                        Path p = dir.resolve(name);
+                        if (Files.isDirectory(p)) {
+                            register(watcher, p, dirs);
+                        }
+                        changed.add(p);
+                    }
+                }
+                key.reset();
+                key = watcher.poll(40, TimeUnit.MILLISECONDS);
+            } while (key != null);
+            onChange(changed, javaRoot);
+        }
+    }
+
+    private static void register(WatchService watcher, Path top, Map<WatchKey, Path> dirs) throws IOException {
+        if (!Files.isDirectory(top)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(top)) {
+            for (Path d : walk.filter(Files::isDirectory).toList()) {
+                dirs.put(d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE), d);
+            }
+        }
+    }
+
+    private void onChange(Set<Path> changed, Path javaRoot) {
+        Set<Path> java = changed.stream().filter(p -> p.toString().endsWith(".java")).collect(Collectors.toSet());
+        Set<Path> docs = changed.stream().filter(p -> p.startsWith(config.docsDir())).collect(Collectors.toSet());
+        if (java.isEmpty() && docs.isEmpty()) {
+            return;
+        }
+        if (java.stream().anyMatch(p -> p.startsWith(javaRoot.resolve("dev/bitsandlogits/site")))) {
+            out.println("The site builder's own code changed: restart the preview to use it.");
+        }
+        if (!java.isEmpty() && !compile(javaRoot)) {
+            return;
+        }
+        Set<Path> pages = new HashSet<>();
+        boolean everything = false;
+        for (Path p : docs) {
+            String name = p.getFileName().toString();
+            if (p.getParent().equals(config.docsDir()) && name.endsWith(".adoc") && !name.startsWith("_") && Files.exists(p)) {
+                pages.add(p);
+            } else {
+                everything = true; // a partial, the theme, a new or deleted page
+            }
+        }
+        if (!java.isEmpty()) {
+            // Pages with snippets are reconverted; the cache reruns only regions that changed.
+            book.tagsByPage().forEach((page, tags) -> {
+                if (!tags.isEmpty()) {
+                    pages.add(page);
+                }
+            });
+        }
+        String what = everything ? "book" : pages.stream().map(config::relative).sorted().collect(Collectors.joining(", "));
+        boolean all = everything;
+        runBuild(() -> all ? book.build(config) : book.rebuild(config, pages), what);
+    }
+
+    /**
+     * Compiles the library and listings into {@code target/classes} with the JDK compiler, in this
+     * JVM (a forked javac or Maven would cost seconds). The builder's own package is left alone.
+     */
+    private boolean compile(Path javaRoot) {
+        long start = System.nanoTime();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(javaRoot)) {
+            sources = walk.filter(p -> p.toString().endsWith(".java")
+                    && !p.startsWith(javaRoot.resolve("dev/bitsandlogits/site"))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> options = new ArrayList<>(List.of("-d", config.classesDir().toString(), "--release", "17",
+                "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-sourcepath", javaRoot.toString()));
+        String classPath = classPath();
+        if (!classPath.isEmpty()) {
+            options.addAll(List.of("-classpath", classPath));
+        }
+        boolean ok;
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            ok = javac.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!ok) {
+            report(diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> new Problem(config.relative(Path.of(d.getSource().toUri())) + ":" + d.getLineNumber(),
+                            d.getMessage(Locale.ROOT), null))
+                    .toList());
+            return false;
+        }
+        out.printf("Compiled %d sources in %d ms%n", sources.size(), (System.nanoTime() - start) / 1_000_000);
+        return true;
+    }
+
+    /** The class path this JVM's project classes were loaded with (under exec:java, an URLClassLoader). */
+    private static String classPath() {
+        ClassLoader loader = Preview.class.getClassLoader();
+        List<String> entries = new ArrayList<>();
+        while (loader != null) {
+            if (loader instanceof URLClassLoader urls) {
+                for (var url : urls.getURLs()) {
+                    if (url.getProtocol().equals("file")) {
+                        entries.add(Path.of(java.net.URI.create(url.toString())).toString());
+                    }
+                }
+            }
+            loader = loader.getParent();
+        }
+        String system = System.getProperty("java.class.path", "");
+        if (!system.isEmpty()) {
+            entries.add(system);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+}

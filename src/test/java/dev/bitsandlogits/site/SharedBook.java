@@ -1,0 +1,20 @@
+package dev.bitsandlogits.site;
+
+import java.io.PrintStream;
+
+/** One warm Asciidoctor for all site tests in this JVM: starting one costs seconds. */
+final class SharedBook {
+
+    private static Book book;
+
+    private SharedBook() {
+    }
+
+    static synchronized Book get() {
+        if (book == null) {
+            book = new Book(new PrintStream(PrintStream.nullOutputStream()));
+            Runtime.getRuntime().addShutdownHook(new Thread(book::close));
+        }
+        return book;
+    }
+}
