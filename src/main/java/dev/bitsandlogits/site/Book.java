@@ -39,6 +39,8 @@ public final class Book implements AutoCloseable {
     private final SnippetCache cache = new SnippetCache();
     private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
     private String fingerprint;
+    private long assetNanos;
+    private long linkNanos;
     private PageContext page;
     private List<Problem> problems;
 
@@ -99,12 +101,14 @@ public final class Book implements AutoCloseable {
                     reports.add(convert(config, index, file, out));
                 }
             }
+            long assetsStart = System.nanoTime();
             if (only == null) {
                 SiteAssets.copy(config, out);
-                problems.addAll(new LinkChecker(config, List.of(out)).check());
-            } else {
-                problems.addAll(new LinkChecker(config, List.of(out, config.siteDir())).check());
             }
+            assetNanos = System.nanoTime() - assetsStart;
+            long linksStart = System.nanoTime();
+            problems.addAll(new LinkChecker(config, only == null ? List.of(out) : List.of(out, config.siteDir())).check());
+            linkNanos = System.nanoTime() - linksStart;
             if (problems.isEmpty()) {
                 if (only == null) {
                     SiteOutput.replace(out, config.siteDir());
@@ -117,7 +121,7 @@ public final class Book implements AutoCloseable {
             page = null;
             SiteOutput.delete(out);
         }
-        BuildReport report = new BuildReport(reports, System.nanoTime() - start);
+        BuildReport report = new BuildReport(reports, assetNanos, linkNanos, System.nanoTime() - start);
         if (!problems.isEmpty()) {
             throw new BuildFailedException(Problem.inSourceOrder(problems), report);
         }
@@ -261,7 +265,7 @@ public final class Book implements AutoCloseable {
     }
 
     /** What the whole build did. */
-    public record BuildReport(List<PageReport> pages, long nanos) {
+    public record BuildReport(List<PageReport> pages, long assetNanos, long linkNanos, long nanos) {
         public int snippets() {
             return pages.stream().mapToInt(PageReport::snippets).sum();
         }
@@ -272,9 +276,12 @@ public final class Book implements AutoCloseable {
         }
 
         public String summary() {
-            return String.format("Built %d pages, %d snippets (%d run in JShell, %d from cache), %d values in %.1f s",
-                    pages.size(), snippets(), executed(), Math.max(0, snippets() - executed()),
-                    pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9);
+            return String.format("Built %d pages, %d snippets (%d run in JShell), %d values in %.1f s"
+                            + " [pages %d ms, of which snippets %d ms; assets %d ms; link check %d ms]",
+                    pages.size(), snippets(), executed(), pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9,
+                    pages.stream().mapToLong(PageReport::nanos).sum() / 1_000_000,
+                    pages.stream().mapToLong(PageReport::snippetNanos).sum() / 1_000_000,
+                    assetNanos / 1_000_000, linkNanos / 1_000_000);
         }
     }
 

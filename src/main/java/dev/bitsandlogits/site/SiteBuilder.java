@@ -30,8 +30,18 @@ public final class SiteBuilder {
         PrintStream out = System.out;
         PrintStream progress = quiet ? new PrintStream(PrintStream.nullOutputStream()) : out;
         long start = System.nanoTime();
+        // Starting JRuby + Asciidoctor and warming JShell's compiler each take seconds and are
+        // independent: do them side by side (the machine has at least two cores).
+        Thread warmUp = new Thread(() -> SnippetSession.warmUp(config.classesDir()), "jshell-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try (Book book = new Book(progress)) {
             progress.printf("Asciidoctor ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            try {
+                warmUp.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Book.BuildReport report = book.build(config);
             out.println(report.summary() + " → " + config.relative(config.siteDir().resolve("index.html")));
         } catch (Book.BuildFailedException e) {

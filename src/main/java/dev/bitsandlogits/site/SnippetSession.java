@@ -43,6 +43,18 @@ final class SnippetSession implements AutoCloseable {
         this.analysis = jshell.sourceCodeAnalysis();
     }
 
+    /**
+     * Loads and JIT-warms JShell and javac with one throw-away evaluation, so the first page's
+     * snippets do not pay for it. Safe to call from another thread while Asciidoctor starts.
+     */
+    static void warmUp(Path classesDir) {
+        try (JShell warm = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of()).build()) {
+            warm.addToClasspath(classesDir.toAbsolutePath().toString());
+            warm.eval("double warm = Math.log1p(1e-3);");
+            warm.sourceCodeAnalysis().analyzeCompletion("double x = 1; double y = 2;");
+        }
+    }
+
     /** Executes {@code snippet}'s region after its file's imports; never throws for user code errors. */
     SnippetResult run(Snippet snippet) {
         long start = System.nanoTime();

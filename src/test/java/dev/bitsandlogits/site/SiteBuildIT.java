@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compiled classes, and checks the exact message for each kind of fault.
  */
 @DisplayName("Site build")
-class SiteBuildTest {
+class SiteBuildIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static Book book;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Preview (watch mode)")
-class PreviewTest {
+class PreviewIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
