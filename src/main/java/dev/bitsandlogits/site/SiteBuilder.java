@@ -48,9 +48,13 @@ public final class SiteBuilder {
             System.err.println();
             e.problems().forEach(p -> System.err.println(p.format()));
             System.err.println();
-            System.err.println("Site build failed with " + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + "; site/ was left as it was.");
-            throw new IllegalStateException("site build failed: " + e.problems().size() + " problem(s), listed above");
+            Book.BuildReport report = e.report();
+            System.err.printf("Site build FAILED: %d problem%s in %d pages (%d snippets run) in %.1f s; site/ was left as it was.%n",
+                    e.problems().size(), e.problems().size() == 1 ? "" : "s", report.pages().size(), report.executed(),
+                    report.nanos() / 1e9);
+            // Exit here rather than throw: Maven would bury the list above under its own stack of
+            // ERROR lines. The exit status still fails the build.
+            System.exit(1);
         }
     }
 }

@@ -132,6 +132,22 @@ class SiteBuildIT {
         }
 
         @Test
+        @DisplayName("region that javac accepts but JShell rejects")
+        void rejectedByJShell() throws IOException {
+            Path listing = dir.resolve("src/main/java/Fixture.java");
+            Files.createDirectories(listing.getParent());
+            Files.writeString(listing, String.join("\n", "class Fixture {", "  static double twice(double x) {",
+                    "    // tag::uses-parameter[]", "    double y = 2 * x;", "    // end::uses-parameter[]", "    return y;", "  }", "}"));
+            page("one.adoc", "= One", "", "snippet::uses-parameter[]");
+            BuildConfig config = new BuildConfig(dir, dir.resolve("docs"), listing.getParent(),
+                    PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
+            Book.BuildFailedException e = assertThrows(Book.BuildFailedException.class, () -> book.build(config));
+            assertEquals(List.of("docs/one.adoc:3: snippet 'uses-parameter' does not compile in JShell: cannot find symbol,"
+                    + " symbol:   variable x; in: double y = 2 * x; (src/main/java/Fixture.java:4)"
+                    + "\n    | snippet::uses-parameter[]"), e.problems().stream().map(Problem::format).toList());
+        }
+
+        @Test
         @DisplayName("snippet expected to throw that does not")
         void expectedFailureThatSucceeds() throws IOException {
             page("one.adoc", "= One", "", "snippet::china-vs-brazil[expect=IllegalArgumentException]");
