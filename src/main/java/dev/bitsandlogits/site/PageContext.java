@@ -27,6 +27,8 @@ final class PageContext implements AutoCloseable {
     private final Map<String, String> expected = new LinkedHashMap<>();
     private final SnippetCache cache;
     private final List<Snippet> executed = new ArrayList<>();
+    private final Map<String, String> chainAfter = new HashMap<>();
+    private String lastRun;
     private SnippetSession session;
     private int inSession;
     private String chain;
@@ -121,15 +123,36 @@ final class PageContext implements AutoCloseable {
         }
         executed.add(snippet);
         byTag.put(snippet.tag(), result);
+        chainAfter.put(snippet.tag(), chain);
+        lastRun = snippet.tag();
         return result;
     }
 
-    /** The value of a Java expression after the snippets run so far; cached like snippet results. */
-    SnippetSession.Value value(String expression) {
-        String key = SnippetCache.chain(chain, "value", expression);
+    /**
+     * The value of {@code expression} as it stood right after snippet {@code tag} ran — not after
+     * the whole page, whose later snippets may redefine a variable (inline macros are converted
+     * only after every block of the page was parsed). A variable the snippet declared is read
+     * from its recorded result; any other expression is evaluated after running the snippet
+     * again (snippets are deterministic). Cached like snippet results.
+     */
+    SnippetSession.Value value(String tag, String expression) {
+        SnippetResult result = byTag.get(tag);
+        for (int i = result.statements().size() - 1; i >= 0; i--) {
+            SnippetResult.Statement st = result.statements().get(i);
+            if (expression.equals(st.name()) && st.value() != null) {
+                return new SnippetSession.Value(SnippetSession.unquote(st.value()), null);
+            }
+        }
+        String key = SnippetCache.chain(chainAfter.get(tag), "value", expression);
         SnippetSession.Value value = cache.value(key);
         if (value == null) {
-            value = session().value(expression);
+            SnippetSession current = session();
+            if (!tag.equals(lastRun)) {
+                current.run(result.snippet());
+                jshellRuns++;
+                lastRun = tag;
+            }
+            value = current.value(expression);
             cache.putValue(key, value);
         }
         return value;

@@ -172,7 +172,7 @@ final class SnippetSession implements AutoCloseable {
         return new Value(unquote(s.value()), null);
     }
 
-    private static String unquote(String value) {
+    static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;
     }

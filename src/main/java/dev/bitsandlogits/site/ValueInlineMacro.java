@@ -61,7 +61,7 @@ final class ValueInlineMacro extends InlineMacroProcessor {
             page.report(needle, p.message());
             return null;
         }
-        SnippetSession.Value value = page.value(expression);
+        SnippetSession.Value value = page.value(target, expression);
         if (value.error() != null) {
             page.report(needle, "value '" + expression + "' of snippet '" + target + "': " + value.error()
                     + (expression.matches("[A-Za-z_$][A-Za-z0-9_$]*")

@@ -82,6 +82,23 @@ class SiteBuildIT {
         }
 
         @Test
+        @DisplayName("reads a value in the state right after its own snippet, not after the page")
+        void valueInItsOwnState() throws IOException {
+            Path listing = dir.resolve("src/main/java/Fixture.java");
+            Files.createDirectories(listing.getParent());
+            Files.writeString(listing, String.join("\n", "class Fixture {", "  static void f() {",
+                    "    // tag::first[]", "    double v = 1.5;", "    // end::first[]",
+                    "    // tag::second[]", "    double v = 2.5;", "    // end::second[]", "  }", "}"));
+            page("one.adoc", "= One", "", "snippet::first[]", "", "snippet::second[]", "",
+                    "First value:first[v], twice value:first[\"v * 2\"]; second value:second[v].");
+            BuildConfig config = new BuildConfig(dir, dir.resolve("docs"), listing.getParent(),
+                    PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
+            book.build(config);
+            assertEquals(List.of("1.5", "3.0", "2.5"),
+                    org.jsoup.Jsoup.parse(Files.readString(dir.resolve("site/one.html"))).select(".computed").eachText());
+        }
+
+        @Test
         @DisplayName("shows the exception of a snippet marked as expected to throw")
         void expectedFailure() throws IOException {
             page("one.adoc", "= One", "", "snippet::information-out-of-range[expect=IllegalArgumentException]");
