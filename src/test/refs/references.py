@@ -92,3 +92,9 @@ pe, s = torch_ce(T, L, w=[1., 2., 0.5], red="sum"); show("ce w sum", s)
 pe, m = torch_ce(T, L, eps=0.1); [show(f"ce ls pe[{i}]", v) for i, v in enumerate(pe)]; show("ce ls mean", m)
 pe, m = torch_ce(T, L, w=[1., 2., 0.5], eps=0.1); [show(f"ce wls pe[{i}]", v) for i, v in enumerate(pe)]; show("ce wls mean", m)
 pe, m = torch_ce([0, 1], [[20., 0.], [1., 2.]], ignore=1); show("ce ignore1 mean", m)
+print("--- long rows (online log-sum-exp rescales at every entry when ascending)")
+z = [mpf(float(j * 0.01)) for j in range(999)] + [mpf(60)]
+show("ascending [0.01 j, ..., 60] label 999", lse([float(x) for x in z]) - z[999])
+show("ascending [0.01 j, ..., 60] label 0", lse([float(x) for x in z]) - z[0])
+z2 = [mpf(float(j / 10.0)) for j in range(1000)]
+show("ascending [j/10] label 999", lse([float(x) for x in z2]) - z2[999])

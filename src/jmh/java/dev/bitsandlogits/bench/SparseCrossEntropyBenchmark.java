@@ -46,7 +46,7 @@ public class SparseCrossEntropyBenchmark {
     }
   }
 
-  /** The library: validation, max pass, exp-sum pass, cancellation-free result. */
+  /** The library: one pass per row with validation, online log-sum-exp, cancellation-free. */
   @Benchmark
   public double[] library() {
     return Losses.sparseSoftmaxCrossEntropyWithLogits(labels, logits);

@@ -53,6 +53,31 @@ class LossesTest {
     }
 
     @Test
+    @DisplayName("long rows, ascending or descending, keep their digits")
+    void longRows() {
+      double[] ascending = new double[1000]; // [0, 0.01, ..., 9.98, 60]: a new max at each step
+      for (int j = 0; j < 999; j++) {
+        ascending[j] = j * 0.01;
+      }
+      ascending[999] = 60;
+      double[] descending = new double[1000];
+      for (int j = 0; j < 1000; j++) {
+        descending[j] = ascending[999 - j];
+      }
+      double[] tenths = new double[1000];
+      for (int j = 0; j < 1000; j++) {
+        tenths[j] = j / 10.0;
+      }
+      double[] losses = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {999, 0, 0, 999},
+          new double[][] {ascending, ascending, descending, tenths});
+      // mpmath: logSumExp(row) - row[label]
+      assertRelativelyClose(1.8999394589377093e-20, losses[0]);
+      assertRelativelyClose(60.0, losses[1]);
+      assertRelativelyClose(1.8999394589377093e-20, losses[2]);
+      assertRelativelyClose(2.3521684610440854, losses[3]);
+    }
+
+    @Test
     @DisplayName("reject bad labels and logits")
     void badInput() {
       double[][] logits = {{2, -1, 3}, {1, 0, -0.5}};
@@ -65,6 +90,12 @@ class LossesTest {
       assertThrowsMessage("logits[0][1] (NaN) must be finite",
           () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
               new int[] {0}, new double[][] {{0, Double.NaN}}));
+      assertThrowsMessage("logits[1][2] (-Infinity) must be finite",
+          () -> Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {0, 0},
+              new double[][] {{0, 1, 2}, {5, 1, Double.NEGATIVE_INFINITY}}));
+      assertThrowsMessage("logits[0][0] (Infinity) must be finite",
+          () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
+              new int[] {0}, new double[][] {{Double.POSITIVE_INFINITY, 1}}));
       assertThrowsMessage("logits must be rectangular, but row 1 has length 2, not 3",
           () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
               new int[] {0, 0}, new double[][] {{1, 2, 3}, {1, 2}}));
