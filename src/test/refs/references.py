@@ -10,7 +10,10 @@ def info(p, base): return -log(F(p)) / log(base)
 def H(p, base=mp.e): return -sum(F(x)*log(F(x)) for x in p if x > 0) / log(base)
 def CE(p, q, base=mp.e): return -sum(F(a)*log(F(b)) for a, b in zip(p, q) if a > 0) / log(base)
 def KL(p, q, base=mp.e): return sum(F(a)*log(F(a)/F(b)) for a, b in zip(p, q) if a > 0) / log(base)
-def sparse(y, z): return lse(z) - F(z[y])
+def sparse(y, z):
+    # 2000 digits: lse(z) - z[y] cancels, and a loss like 3e^-200 needs ~90 digits to survive
+    with mp.workdps(2000):
+        return +(lse(z) - F(z[y]))
 def sig(x): return 1/(1+exp(-F(x)))
 def sigce(z, x): z, x = F(z), F(x); return -z*log(sig(x)) - (1-z)*log(1-sig(x))
 
@@ -98,3 +101,6 @@ show("ascending [0.01 j, ..., 60] label 999", lse([float(x) for x in z]) - z[999
 show("ascending [0.01 j, ..., 60] label 0", lse([float(x) for x in z]) - z[0])
 z2 = [mpf(float(j / 10.0)) for j in range(1000)]
 show("ascending [j/10] label 999", lse([float(x) for x in z2]) - z2[999])
+print("--- TensorFlow docs example (tf.nn.sparse_softmax_cross_entropy_with_logits, r2.6)")
+tfz = [[2., -5., .5, -.1], [0., 0., 1.9, 1.4], [-100., 100., -100., -100.]]
+for y, z in zip([0, 3, 1], tfz): show(f"tf sparse label {y}", sparse(y, z))

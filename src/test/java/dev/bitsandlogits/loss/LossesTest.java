@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Losses")
 class LossesTest {
 
+  /** TensorFlow's documented outputs are float32, printed to ~8 digits. */
+  private static final double FLOAT32_TOLERANCE = 1e-7;
+
   @Nested
   @DisplayName("sparseSoftmaxCrossEntropyWithLogits")
   class Sparse {
@@ -32,6 +35,20 @@ class LossesTest {
       double[] losses = Losses.sparseSoftmaxCrossEntropyWithLogits(
           new int[] {label}, new double[][] {{z0, z1, z2}});
       assertRelativelyClose(expected, losses[0]);
+    }
+
+    @Test
+    @DisplayName("the TensorFlow documentation example")
+    void tensorFlowExample() {
+      // tf.nn.sparse_softmax_cross_entropy_with_logits docs (r2.6), float32:
+      // [0.29750752, 1.1448325, 0.]. Full digits: mpmath at 2000 digits; the third loss is
+      // log1p(3e^-200), which float32 (and a 50-digit logSumExp - z_y) rounds to 0.
+      double[] losses = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {0, 3, 1},
+          new double[][] {{2, -5, .5, -.1}, {0, 0, 1.9, 1.4}, {-100, 100, -100, -100}});
+      assertRelativelyClose(
+          new double[] {0.29750749726216225, 1.1448325498394578, 4.151689580210212e-87}, losses);
+      assertRelativelyClose(0.29750752, losses[0], FLOAT32_TOLERANCE);
+      assertRelativelyClose(1.1448325, losses[1], FLOAT32_TOLERANCE);
     }
 
     @ParameterizedTest(name = "logits [{0}, 0], label 0 -> {1} (the textbook formula loses digits)")
@@ -103,6 +120,12 @@ class LossesTest {
           () -> Losses.sparseSoftmaxCrossEntropyWithLogits(new int[0], new double[0][]));
       assertThrowsMessage("labels must not be null",
           () -> Losses.sparseSoftmaxCrossEntropyWithLogits(null, logits));
+      assertThrowsMessage("logits[1] must not be null",
+          () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
+              new int[] {0, 0}, new double[][] {{1}, null}));
+      assertThrowsMessage("logits[0] must not be empty",
+          () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
+              new int[] {0}, new double[][] {{}}));
     }
   }
 
