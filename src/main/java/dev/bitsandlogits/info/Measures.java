@@ -94,8 +94,10 @@ public final class Measures {
    * <p>Terms with {@code p_i = 0} contribute 0.
    * <br>If some {@code p_i > 0} has {@code q_i = 0}, returns +∞.
    * <br>{@code klDivergence(p, p, unit)} is exactly +0.0.
-   * <br>Never negative: a rounding residue below 0 (possible only when the divergence is itself
-   * at the rounding level, ~1e-17) is returned as 0, since Gibbs' inequality makes KL ≥ 0.
+   * <br>Never negative. Gibbs' inequality makes KL ≥ 0 for true distributions, but doubles that
+   * pass the sum check may sum to slightly different values, and then the exact sum for those
+   * doubles can fall below 0 by at most {@code |Σp − Σq|} (about 1e-16 for vectors normalised in
+   * floating point); such a residue is returned as +0.0.
    * <br>Throws {@link IllegalArgumentException} if either argument is not a distribution, or their
    * lengths differ.
    *

@@ -67,7 +67,9 @@ public final class CrossEntropyLoss {
       compensation += Math.abs(sum) >= Math.abs(loss) ? (sum - t) + loss : (loss - t) + sum;
       sum = t;
     }
-    sum += compensation;
+    if (Double.isFinite(sum)) { // an infinite loss makes the compensation NaN
+      sum += compensation;
+    }
     if (reduction == Reduction.SUM) {
       return sum;
     }
