@@ -46,6 +46,7 @@ public final class Book implements AutoCloseable {
         var registry = asciidoctor.javaExtensionRegistry();
         registry.blockMacro(new SnippetBlockMacro(this));
         registry.inlineMacro(new ValueInlineMacro(this));
+        registry.blockMacro(new ChartBlockMacro(this));
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
