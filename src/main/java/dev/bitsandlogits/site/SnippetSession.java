@@ -161,6 +161,11 @@ final class SnippetSession implements AutoCloseable {
                 ? value.substring(1, value.length() - 1) : value;
     }
 
+    /** The tag of the snippet this session ran last, or null before the first. */
+    String lastTag() {
+        return results.isEmpty() ? null : results.get(results.size() - 1).snippet().tag();
+    }
+
     /** Every snippet this session ran, in order. */
     List<SnippetResult> results() {
         return results;

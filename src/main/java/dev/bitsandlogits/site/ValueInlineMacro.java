@@ -61,6 +61,12 @@ final class ValueInlineMacro extends InlineMacroProcessor {
             page.report(needle, p.message());
             return null;
         }
+        // Block macros run while the page is parsed, inline macros only when it is converted, after
+        // every snippet of the page: a later snippet may have redefined this one's variables, so
+        // run this one again (it is deterministic) to read its values in its own state.
+        if (!target.equals(page.session().lastTag())) {
+            page.session().run(snippet);
+        }
         SnippetSession.Value value = page.session().value(expression);
         if (value.error() != null) {
             page.report(needle, "value '" + expression + "' of snippet '" + target + "': " + value.error()
