@@ -40,8 +40,8 @@ public final class Backprop {
             double[] down = z.clone();
             up[j] += h;
             down[j] -= h;
-            numeric[j] = (Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {up})[0]
-                    - Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {down})[0]) / (2 * h);
+            numeric[j] = (Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {up})[0] -
+                    Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {down})[0]) / (2 * h);
         }
         double largestError = 0;
         for (int j = 0; j < 3; j++) {
@@ -58,8 +58,8 @@ public final class Backprop {
         double label = 1.0;
         double h = 1e-5;
         double analytic = Gradients.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x}})[0][0];
-        double numeric = (Losses.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x + h}})[0][0]
-                - Losses.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x - h}})[0][0]) / (2 * h);
+        double numeric = (Losses.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x + h}})[0][0] -
+                Losses.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x - h}})[0][0]) / (2 * h);
         double byHand = Softmax.sigmoid(x) - label;
         // end::grad-sigmoid-ce[]
         return new double[] {analytic, numeric, byHand};

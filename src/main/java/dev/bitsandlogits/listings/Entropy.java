@@ -29,8 +29,8 @@ public final class Entropy {
         // tag::entropy-expected-surprise[]
         double pChina = 63.0 / 64;
         double pBrazil = 1.0 / 64;
-        double average = pChina * Measures.information(pChina, Unit.BITS)
-                + pBrazil * Measures.information(pBrazil, Unit.BITS);
+        double average = pChina * Measures.information(pChina, Unit.BITS) +
+                pBrazil * Measures.information(pBrazil, Unit.BITS);
         double entropy = Measures.entropy(new double[] {pChina, pBrazil}, Unit.BITS);
         // end::entropy-expected-surprise[]
         return new double[] {average, entropy};

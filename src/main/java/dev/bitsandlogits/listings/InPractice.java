@@ -37,8 +37,8 @@ public final class InPractice {
         CrossEntropyLoss smoothed = CrossEntropyLoss.builder().labelSmoothing(epsilon).build();
         double library = smoothed.perExample(new int[] {target}, new double[][] {z})[0];
         double[] minusLogQ = {-Softmax.logSoftmax(z)[0], -Softmax.logSoftmax(z)[1], -Softmax.logSoftmax(z)[2]};
-        double byHand = (1 - epsilon) * minusLogQ[target]
-                + epsilon / 3 * (minusLogQ[0] + minusLogQ[1] + minusLogQ[2]);
+        double byHand = (1 - epsilon) * minusLogQ[target] +
+                epsilon / 3 * (minusLogQ[0] + minusLogQ[1] + minusLogQ[2]);
         double unsmoothed = minusLogQ[target];
         // end::practice-label-smoothing[]
         return new double[] {library, byHand, unsmoothed};
@@ -53,8 +53,8 @@ public final class InPractice {
         CrossEntropyLoss weighted = CrossEntropyLoss.builder().classWeights(weights).build();
         double[] perExample = weighted.perExample(targets, logits);
         double mean = weighted.apply(targets, logits);
-        double sum = CrossEntropyLoss.builder().classWeights(weights).reduction(Reduction.SUM).build()
-                .apply(targets, logits);
+        CrossEntropyLoss summed = CrossEntropyLoss.builder().classWeights(weights).reduction(Reduction.SUM).build();
+        double sum = summed.apply(targets, logits);
         double meanByHand = (perExample[0] + perExample[1]) / (weights[2] + weights[0]);
         // end::practice-class-weights[]
         return new double[] {perExample[0], perExample[1], mean, sum, meanByHand};

@@ -65,10 +65,12 @@ public final class KlDivergence {
         double[] label = {0.1, 0.8, 0.1};            // a soft label: H(label) > 0
         double[] worse = {0.3, 0.4, 0.3};
         double[] better = {0.1, 0.7, 0.2};
-        double ceDrop = Measures.crossEntropy(label, worse, Unit.NATS)
-                - Measures.crossEntropy(label, better, Unit.NATS);
-        double klDrop = Measures.klDivergence(label, worse, Unit.NATS)
-                - Measures.klDivergence(label, better, Unit.NATS);
+        // The operator ends the line: JShell, reading a script line by line, would take a
+        // complete first line as the whole statement.
+        double ceDrop = Measures.crossEntropy(label, worse, Unit.NATS) -
+                Measures.crossEntropy(label, better, Unit.NATS);
+        double klDrop = Measures.klDivergence(label, worse, Unit.NATS) -
+                Measures.klDivergence(label, better, Unit.NATS);
         double constant = Measures.entropy(label, Unit.NATS);   // the same for every prediction
         // end::kl-soft-labels[]
         return new double[] {ceDrop, klDrop, constant};
