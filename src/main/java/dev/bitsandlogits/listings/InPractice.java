@@ -19,9 +19,8 @@ public final class InPractice {
         // tag::practice-plain[]
         int[] targets = {2, 0};
         double[][] logits = {{2.0, -1.0, 3.0}, {1.0, 0.0, -0.5}};
-        CrossEntropyLoss loss = CrossEntropyLoss.builder().build();   // PyTorch's defaults
-        double[] perExample = loss.perExample(targets, logits);
-        double mean = loss.apply(targets, logits);
+        double[] perExample = CrossEntropyLoss.builder().build().perExample(targets, logits);
+        double mean = CrossEntropyLoss.builder().build().apply(targets, logits);   // PyTorch's defaults
         double[] sparse = Losses.sparseSoftmaxCrossEntropyWithLogits(targets, logits);
         double sparseMean = (sparse[0] + sparse[1]) / 2;
         // end::practice-plain[]
@@ -34,12 +33,11 @@ public final class InPractice {
         double epsilon = 0.1;
         double[] z = {2.0, -1.0, 3.0};
         int target = 2;
-        CrossEntropyLoss smoothed = CrossEntropyLoss.builder().labelSmoothing(epsilon).build();
-        double library = smoothed.perExample(new int[] {target}, new double[][] {z})[0];
-        double[] minusLogQ = {-Softmax.logSoftmax(z)[0], -Softmax.logSoftmax(z)[1], -Softmax.logSoftmax(z)[2]};
-        double byHand = (1 - epsilon) * minusLogQ[target] +
-                epsilon / 3 * (minusLogQ[0] + minusLogQ[1] + minusLogQ[2]);
-        double unsmoothed = minusLogQ[target];
+        double library = CrossEntropyLoss.builder().labelSmoothing(epsilon).build().perExample(
+                new int[] {target}, new double[][] {z})[0];
+        double[] logQ = Softmax.logSoftmax(z);
+        double byHand = -(1 - epsilon) * logQ[target] - epsilon / 3 * (logQ[0] + logQ[1] + logQ[2]);
+        double unsmoothed = -logQ[target];
         // end::practice-label-smoothing[]
         return new double[] {library, byHand, unsmoothed};
     }
@@ -50,11 +48,9 @@ public final class InPractice {
         int[] targets = {2, 0};
         double[][] logits = {{2.0, -1.0, 3.0}, {1.0, 0.0, -0.5}};
         double[] weights = {1.0, 1.0, 4.0};          // class 2 is rare: count it four times
-        CrossEntropyLoss weighted = CrossEntropyLoss.builder().classWeights(weights).build();
-        double[] perExample = weighted.perExample(targets, logits);
-        double mean = weighted.apply(targets, logits);
-        CrossEntropyLoss summed = CrossEntropyLoss.builder().classWeights(weights).reduction(Reduction.SUM).build();
-        double sum = summed.apply(targets, logits);
+        double[] perExample = CrossEntropyLoss.builder().classWeights(weights).build().perExample(targets, logits);
+        double mean = CrossEntropyLoss.builder().classWeights(weights).build().apply(targets, logits);
+        double sum = CrossEntropyLoss.builder().classWeights(weights).reduction(Reduction.SUM).build().apply(targets, logits);
         double meanByHand = (perExample[0] + perExample[1]) / (weights[2] + weights[0]);
         // end::practice-class-weights[]
         return new double[] {perExample[0], perExample[1], mean, sum, meanByHand};
@@ -65,10 +61,9 @@ public final class InPractice {
         // tag::practice-ignore-index[]
         int[] targets = {2, -100, 0};                // the middle row is padding
         double[][] logits = {{2.0, -1.0, 3.0}, {9.0, 9.0, 9.0}, {1.0, 0.0, -0.5}};
-        CrossEntropyLoss loss = CrossEntropyLoss.builder().build();   // ignoreIndex -100 by default
-        double[] perExample = loss.perExample(targets, logits);
-        double mean = loss.apply(targets, logits);
-        double keptOnly = loss.apply(new int[] {2, 0}, new double[][] {logits[0], logits[2]});
+        double[] perExample = CrossEntropyLoss.builder().build().perExample(targets, logits);  // ignoreIndex -100
+        double mean = CrossEntropyLoss.builder().build().apply(targets, logits);
+        double keptOnly = CrossEntropyLoss.builder().build().apply(new int[] {2, 0}, new double[][] {logits[0], logits[2]});
         // end::practice-ignore-index[]
         return new double[] {perExample[0], perExample[1], perExample[2], mean, keptOnly};
     }
@@ -88,9 +83,10 @@ public final class InPractice {
     /** Exercise: with smoothing, a more confident correct prediction can cost more. */
     static double[] exerciseSmoothingFloor() {
         // tag::ex-practice-smoothing-floor[]
-        CrossEntropyLoss smoothed = CrossEntropyLoss.builder().labelSmoothing(0.1).build();
-        double moderate = smoothed.apply(new int[] {0}, new double[][] {{3.0, 0.0, 0.0}});
-        double extreme = smoothed.apply(new int[] {0}, new double[][] {{30.0, 0.0, 0.0}});
+        double moderate = CrossEntropyLoss.builder().labelSmoothing(0.1).build().apply(
+                new int[] {0}, new double[][] {{3.0, 0.0, 0.0}});
+        double extreme = CrossEntropyLoss.builder().labelSmoothing(0.1).build().apply(
+                new int[] {0}, new double[][] {{30.0, 0.0, 0.0}});
         // end::ex-practice-smoothing-floor[]
         return new double[] {moderate, extreme};
     }
