@@ -63,4 +63,32 @@ public final class Information {
         // end::information-out-of-range[]
         return surprise;
     }
+
+    /** Exercise: one card drawn from a shuffled 52-card deck, and one face of a fair die, in bits. */
+    static double[] exerciseCard() {
+        // tag::ex-information-card[]
+        double card = Measures.information(1.0 / 52, Unit.BITS);
+        double face = Measures.information(1.0 / 6, Unit.BITS);
+        // end::ex-information-card[]
+        return new double[] {card, face};
+    }
+
+    /** Exercise: ten heads in a row from a fair coin, directly and as ten single flips. */
+    static double[] exerciseTenHeads() {
+        // tag::ex-information-ten-heads[]
+        double tenHeads = Measures.information(Math.pow(0.5, 10), Unit.BITS);
+        double tenFlips = 10 * Measures.information(0.5, Unit.BITS);
+        // end::ex-information-ten-heads[]
+        return new double[] {tenHeads, tenFlips};
+    }
+
+    /** Exercise: a one-in-a-thousand event in bans, bits and nats. */
+    static double[] exerciseThousandth() {
+        // tag::ex-information-thousandth[]
+        double bans = Measures.information(0.001, Unit.BANS);
+        double bits = Measures.information(0.001, Unit.BITS);
+        double nats = Measures.information(0.001, Unit.NATS);
+        // end::ex-information-thousandth[]
+        return new double[] {bans, bits, nats};
+    }
 }

@@ -40,6 +40,7 @@ public final class Book implements AutoCloseable {
     private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
     private String fingerprint;
     private long assetNanos;
+    private ListingsClassLoader listingsLoader;
     private long linkNanos;
     private PageContext page;
     private List<Problem> problems;
@@ -55,9 +56,15 @@ public final class Book implements AutoCloseable {
         var registry = asciidoctor.javaExtensionRegistry();
         registry.blockMacro(new SnippetBlockMacro(this));
         registry.inlineMacro(new ValueInlineMacro(this));
+        registry.blockMacro(new ChartBlockMacro(this));
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
+    }
+
+    /** The library and listings as compiled when this build started (see {@link ListingsClassLoader}). */
+    ClassLoader listingsLoader() {
+        return listingsLoader;
     }
 
     PageContext page() {
@@ -86,6 +93,7 @@ public final class Book implements AutoCloseable {
         long start = System.nanoTime();
         problems = new ArrayList<>();
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
+        listingsLoader = new ListingsClassLoader(config.classesDir());
         fingerprint = SnippetCache.chain(SnippetCache.fingerprint(config.classesDir()), index.outsideRegions());
         problems.addAll(index.problems());
         List<Path> pages = pages(config.docsDir());

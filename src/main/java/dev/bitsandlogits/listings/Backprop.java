@@ -1,0 +1,241 @@
+package dev.bitsandlogits.listings;
+
+import java.util.List;
+
+import dev.bitsandlogits.loss.Gradients;
+import dev.bitsandlogits.loss.Losses;
+import dev.bitsandlogits.loss.Softmax;
+
+/**
+ * Chapter 6, gradients. Each tagged region is shown on the page and executed at build time; the
+ * methods return the region's results so that tests can check them.
+ */
+public final class Backprop {
+
+    private Backprop() {
+    }
+
+    /** Returns {library gradient row, softmax(z) − y}. */
+    static double[][] softmaxGradient() {
+        // tag::grad-softmax-ce[]
+        double[] z = {2.0, -1.0, 3.0};
+        double[] y = {1.0, 0.0, 0.0};                // the true class is 0
+        double[] gradient = Gradients.softmaxCrossEntropyWithLogits(new double[][] {y}, new double[][] {z})[0];
+        double[] q = Softmax.softmax(z);
+        double[] predictedMinusLabel = {q[0] - y[0], q[1] - y[1], q[2] - y[2]};
+        // end::grad-softmax-ce[]
+        return new double[][] {gradient, predictedMinusLabel};
+    }
+
+    /** Returns {analytic gradient, central differences, largest absolute difference}. */
+    static double[][] softmaxFiniteDifference() {
+        // tag::grad-finite-difference[]
+        double[] z = {2.0, -1.0, 3.0};
+        double[][] labels = {{1.0, 0.0, 0.0}};
+        double h = 1e-5;
+        double[] analytic = Gradients.softmaxCrossEntropyWithLogits(labels, new double[][] {z})[0];
+        double[] numeric = new double[3];
+        for (int j = 0; j < 3; j++) {
+            double[] up = z.clone();
+            double[] down = z.clone();
+            up[j] += h;
+            down[j] -= h;
+            numeric[j] = (Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {up})[0] -
+                    Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {down})[0]) / (2 * h);
+        }
+        double largestError = 0;
+        for (int j = 0; j < 3; j++) {
+            largestError = Math.max(largestError, Math.abs(analytic[j] - numeric[j]));
+        }
+        // end::grad-finite-difference[]
+        return new double[][] {analytic, numeric, {largestError}};
+    }
+
+    /** Returns {analytic σ(x) − z, central difference, σ(x) − z by hand} for x = 0.7, z = 1. */
+    static double[] sigmoidFiniteDifference() {
+        // tag::grad-sigmoid-ce[]
+        double x = 0.7;                              // one logit
+        double label = 1.0;
+        double h = 1e-5;
+        double analytic = Gradients.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x}})[0][0];
+        double numeric = (Losses.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x + h}})[0][0] -
+                Losses.sigmoidCrossEntropyWithLogits(new double[][] {{label}}, new double[][] {{x - h}})[0][0]) / (2 * h);
+        double byHand = Softmax.sigmoid(x) - label;
+        // end::grad-sigmoid-ce[]
+        return new double[] {analytic, numeric, byHand};
+    }
+
+    /** Returns {z, prediction, loss, ∂L/∂w1, ∂L/∂w2, ∂L/∂b, loss after one step}. */
+    static double[] logisticRegression() {
+        // tag::grad-logistic-regression[]
+        double[] w = {0.5, -0.25};
+        double b = 0.1;
+        double[] x = {2.0, 1.0};                     // one example with two features
+        double y = 1.0;                              // its label
+        double z = w[0] * x[0] + w[1] * x[1] + b;    // the logit
+        double prediction = Softmax.sigmoid(z);
+        double loss = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
+        double error = prediction - y;               // ∂L/∂z
+        double[] gradW = {error * x[0], error * x[1]};
+        double gradB = error;
+        double eta = 0.5;                            // one step of gradient descent
+        double zAfter = (w[0] - eta * gradW[0]) * x[0] + (w[1] - eta * gradW[1]) * x[1] + (b - eta * gradB);
+        double lossAfter = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{zAfter}})[0][0];
+        // end::grad-logistic-regression[]
+        return new double[] {z, prediction, loss, gradW[0], gradW[1], gradB, lossAfter};
+    }
+
+    /** Returns {output, σ′(z), quadratic ∂C/∂w, cross-entropy ∂C/∂w, their ratio} at w = b = 2. */
+    static double[] slowdownStart() {
+        // tag::grad-slowdown-start[]
+        double x = 1.0, y = 0.0;                     // input 1, desired output 0
+        double w = 2.0;                              // Nielsen's badly wrong start
+        double b = 2.0;
+        double a = Softmax.sigmoid(w * x + b);       // the neuron's output
+        double sigmoidSlope = a * (1 - a);           // σ′(z) = σ(z)(1 − σ(z))
+        double quadraticGradW = (a - y) * sigmoidSlope * x;
+        double crossEntropyGradW = (a - y) * x;
+        double ratio = crossEntropyGradW / quadraticGradW;
+        // end::grad-slowdown-start[]
+        return new double[] {a, sigmoidSlope, quadraticGradW, crossEntropyGradW, ratio};
+    }
+
+    /** Returns {w, b, output} after 300 epochs of the quadratic cost. */
+    static double[] trainQuadratic() {
+        // tag::grad-train-quadratic[]
+        double x = 1.0, y = 0.0;                     // input 1, desired output 0
+        double eta = 0.15;                           // learning rate
+        double w = 2.0;
+        double b = 2.0;
+        for (int epoch = 0; epoch < 300; epoch++) {
+            double a = Softmax.sigmoid(w * x + b);
+            double delta = (a - y) * a * (1 - a);    // ∂C/∂z of C = (a − y)²/2
+            w -= eta * delta * x;
+            b -= eta * delta;
+        }
+        double quadraticOutput = Softmax.sigmoid(w * x + b);
+        double quadraticW = w;                       // where training left the weight
+        // end::grad-train-quadratic[]
+        return new double[] {w, b, quadraticOutput};
+    }
+
+    /** Returns {w, b, output} after 300 epochs of the cross-entropy cost. */
+    static double[] trainCrossEntropy() {
+        // tag::grad-train-cross-entropy[]
+        double x = 1.0, y = 0.0;
+        double eta = 0.15;
+        double w = 2.0;
+        double b = 2.0;
+        for (int epoch = 0; epoch < 300; epoch++) {
+            double z = w * x + b;
+            double delta = Gradients.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
+            w -= eta * delta * x;                    // delta = a − y: no σ′(z) factor
+            b -= eta * delta;
+        }
+        double crossEntropyOutput = Softmax.sigmoid(w * x + b);
+        double crossEntropyW = w;
+        // end::grad-train-cross-entropy[]
+        return new double[] {w, b, crossEntropyOutput};
+    }
+
+    /** The cost a single sigmoid neuron is trained with. */
+    public enum Cost {
+        /** C = (a − y)² / 2, whose gradient carries the factor σ′(z). */
+        QUADRATIC,
+        /** C = −y ln a − (1 − y) ln(1 − a), whose gradient is (a − y)·x. */
+        CROSS_ENTROPY
+    }
+
+    /**
+     * Trains one sigmoid neuron on input 1 with target 0 from w = b = 2 at learning rate 0.15, as in
+     * Nielsen, <i>Neural Networks and Deep Learning</i>, chapter 3.
+     *
+     * @return {@code result[0]} the cost after each epoch (index 0 before training),
+     *         {@code result[1]} the output after each epoch
+     */
+    public static double[][] trainNeuron(Cost cost, int epochs) {
+        double w = 2.0, b = 2.0, x = 1.0, y = 0.0, eta = 0.15;
+        double[] costs = new double[epochs + 1];
+        double[] outputs = new double[epochs + 1];
+        for (int epoch = 0; epoch <= epochs; epoch++) {
+            double z = w * x + b;
+            double a = Softmax.sigmoid(z);
+            outputs[epoch] = a;
+            double delta;
+            if (cost == Cost.QUADRATIC) {
+                costs[epoch] = (a - y) * (a - y) / 2;
+                delta = (a - y) * a * (1 - a);
+            } else {
+                costs[epoch] = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
+                delta = Gradients.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
+            }
+            if (epoch < epochs) {
+                w -= eta * delta * x;
+                b -= eta * delta;
+            }
+        }
+        return new double[][] {costs, outputs};
+    }
+
+    private static double[] epochs(int n) {
+        double[] e = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            e[i] = i;
+        }
+        return e;
+    }
+
+    /** The training cost of both neurons over 300 epochs. */
+    public static Chart learningSlowdownCostChart() {
+        return new Chart("Training cost of one sigmoid neuron, quadratic vs cross-entropy",
+                "Cost against epoch, 0 to 300, for a sigmoid neuron with input 1 and target 0 started at w = b = 2 "
+                        + "(output 0.98) and trained at learning rate 0.15. The cross-entropy cost starts near 4 "
+                        + "and falls steeply from the first epoch. The quadratic cost starts near 0.48 and stays "
+                        + "almost flat for about 150 epochs before it falls.",
+                "epoch", "cost (each in its own units)",
+                List.of(new Chart.Series("cross-entropy cost (nats)", epochs(300), trainNeuron(Cost.CROSS_ENTROPY, 300)[0]),
+                        new Chart.Series("quadratic cost (a − y)²/2", epochs(300), trainNeuron(Cost.QUADRATIC, 300)[0])));
+    }
+
+    /** The output of both neurons over 300 epochs. */
+    public static Chart learningSlowdownOutputChart() {
+        return new Chart("Output of one sigmoid neuron while it learns to output 0",
+                "The neuron's output against epoch, 0 to 300, for the same two training runs. Both start at "
+                        + "0.98. With cross-entropy the output drops below 0.1 within a few dozen epochs; with the "
+                        + "quadratic cost it stays above 0.9 for about 150 epochs and is still around 0.2 after 300.",
+                "epoch", "output a = σ(w·1 + b)",
+                List.of(new Chart.Series("cross-entropy cost", epochs(300), trainNeuron(Cost.CROSS_ENTROPY, 300)[1]),
+                        new Chart.Series("quadratic cost", epochs(300), trainNeuron(Cost.QUADRATIC, 300)[1])));
+    }
+
+    /** Exercise: the softmax gradient's entries sum to zero. */
+    static double exerciseGradientSum() {
+        // tag::ex-grad-sum-zero[]
+        double[] g = Gradients.softmaxCrossEntropyWithLogits(
+                new double[][] {{0.0, 1.0, 0.0, 0.0}}, new double[][] {{1.0, 2.0, -0.5, 0.3}})[0];
+        double sum = g[0] + g[1] + g[2] + g[3];
+        // end::ex-grad-sum-zero[]
+        return sum;
+    }
+
+    /** Exercise: σ′ is largest at 0, where it is 1/4, and tiny at ±10. */
+    static double[] exerciseSigmoidSlope() {
+        // tag::ex-grad-sigmoid-slope[]
+        // σ′(z) = σ(z)(1 − σ(z)) = σ(z)σ(−z); the second form avoids cancelling 1 − 0.99995…
+        double atZero = Softmax.sigmoid(0) * Softmax.sigmoid(0);
+        double atFour = Softmax.sigmoid(4) * Softmax.sigmoid(-4);
+        double atTen = Softmax.sigmoid(10) * Softmax.sigmoid(-10);
+        // end::ex-grad-sigmoid-slope[]
+        return new double[] {atZero, atFour, atTen};
+    }
+
+    /** Exercise: the gradient of a wrong but unconfident vs a wrong and confident softmax prediction. */
+    static double[] exerciseConfidentlyWrong() {
+        // tag::ex-grad-confidently-wrong[]
+        double[][] label = {{1.0, 0.0}};
+        double unsure = Gradients.softmaxCrossEntropyWithLogits(label, new double[][] {{0.0, 0.5}})[0][0];
+        double confident = Gradients.softmaxCrossEntropyWithLogits(label, new double[][] {{0.0, 8.0}})[0][0];
+        // end::ex-grad-confidently-wrong[]
+        return new double[] {unsure, confident};
+    }
+}

@@ -1,0 +1,94 @@
+package dev.bitsandlogits.listings;
+
+import java.util.List;
+
+import dev.bitsandlogits.info.Measures;
+import dev.bitsandlogits.info.Unit;
+
+/**
+ * Chapter 2, entropy. Each tagged region is shown on the page and executed at build time; the
+ * methods return the region's results so that tests can check them.
+ */
+public final class Entropy {
+
+    private Entropy() {
+    }
+
+    /** Returns H in bits of {63/64, 1/64}, {1/2, 1/2} and {1, 0}. */
+    static double[] threeMatches() {
+        // tag::entropy-three-matches[]
+        double lopsided = Measures.entropy(new double[] {63.0 / 64, 1.0 / 64}, Unit.BITS);
+        double even = Measures.entropy(new double[] {0.5, 0.5}, Unit.BITS);
+        double settled = Measures.entropy(new double[] {1.0, 0.0}, Unit.BITS);
+        // end::entropy-three-matches[]
+        return new double[] {lopsided, even, settled};
+    }
+
+    /** Returns {Σ p·I(p) computed term by term, Measures.entropy} in bits for 63/64 vs 1/64. */
+    static double[] expectedSurprise() {
+        // tag::entropy-expected-surprise[]
+        double pChina = 63.0 / 64;
+        double pBrazil = 1.0 / 64;
+        double average = pChina * Measures.information(pChina, Unit.BITS) +
+                pBrazil * Measures.information(pBrazil, Unit.BITS);
+        double entropy = Measures.entropy(new double[] {pChina, pBrazil}, Unit.BITS);
+        // end::entropy-expected-surprise[]
+        return new double[] {average, entropy};
+    }
+
+    /** Returns H in bits of four distributions over four outcomes, and log2 4. */
+    static double[] uniformIsMaximal() {
+        // tag::entropy-uniform-max[]
+        double uniform = Measures.entropy(new double[] {0.25, 0.25, 0.25, 0.25}, Unit.BITS);
+        double tilted = Measures.entropy(new double[] {0.4, 0.3, 0.2, 0.1}, Unit.BITS);
+        double peaked = Measures.entropy(new double[] {0.7, 0.1, 0.1, 0.1}, Unit.BITS);
+        double certain = Measures.entropy(new double[] {0, 1, 0, 0}, Unit.BITS);
+        double bound = Math.log(4) / Math.log(2);   // log2 of the number of outcomes
+        // end::entropy-uniform-max[]
+        return new double[] {uniform, tilted, peaked, certain, bound};
+    }
+
+    /** The binary entropy H(p) = −p log2 p − (1−p) log2 (1−p) at 201 points of [0, 1]. */
+    public static Chart binaryEntropyChart() {
+        int n = 200;
+        double[] p = new double[n + 1];
+        double[] h = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            p[i] = (double) i / n;
+            h[i] = Measures.entropy(new double[] {p[i], 1 - p[i]}, Unit.BITS);
+        }
+        return new Chart("Binary entropy H(p)",
+                "The entropy of a coin that lands heads with probability p, in bits, for p from 0 to 1. "
+                        + "The curve is 0 at both ends, rises symmetrically and peaks at 1 bit at p = 0.5.",
+                "p (probability of heads)", "H(p) in bits",
+                List.of(new Chart.Series("H(p)", p, h)));
+    }
+
+    /** Exercise: entropy of a fair six-sided die, in bits. */
+    static double exerciseDie() {
+        // tag::ex-entropy-die[]
+        double[] die = {1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6};
+        double dieBits = Measures.entropy(die, Unit.BITS);
+        // end::ex-entropy-die[]
+        return dieBits;
+    }
+
+    /** Exercise: a coin with P(heads) = 0.9, in bits; and how many such flips make 1 bit. */
+    static double[] exerciseBiasedCoin() {
+        // tag::ex-entropy-biased-coin[]
+        double biased = Measures.entropy(new double[] {0.9, 0.1}, Unit.BITS);
+        double flipsPerBit = 1 / biased;    // flips needed, on average, to learn one bit
+        // end::ex-entropy-biased-coin[]
+        return new double[] {biased, flipsPerBit};
+    }
+
+    /** Exercise: entropy of {1/2, 1/4, 1/4} in bits and nats. */
+    static double[] exerciseUnits() {
+        // tag::ex-entropy-units[]
+        double[] p = {0.5, 0.25, 0.25};
+        double bits = Measures.entropy(p, Unit.BITS);
+        double nats = Measures.entropy(p, Unit.NATS);
+        // end::ex-entropy-units[]
+        return new double[] {bits, nats};
+    }
+}

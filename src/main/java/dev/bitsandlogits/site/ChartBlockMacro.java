@@ -1,0 +1,256 @@
+package dev.bitsandlogits.site;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.extension.BlockMacroProcessor;
+import org.asciidoctor.extension.Name;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+
+import dev.bitsandlogits.listings.Chart;
+
+/**
+ * {@code chart::binary-entropy[]} — draws a chart computed by the listings and places it on the
+ * page as an inline SVG figure.
+ *
+ * <p>Convention: the target, in kebab case, names a {@code public static Chart} method without
+ * parameters in any class of {@code dev.bitsandlogits.listings}, in camel case with {@code Chart}
+ * appended: {@code chart::binary-entropy[]} calls {@code binaryEntropyChart()}. An unknown name,
+ * or two classes with that method, fails the build at the macro's line.
+ *
+ * <p>The chart is drawn with JFreeChart into JFreeSVG's {@code SVGGraphics2D}: text stays
+ * {@code <text>} (searchable, scalable, themable by CSS), and the defs-key prefix is the chart's
+ * name, so the bytes are the same on every build and two charts on a page cannot share ids. The
+ * SVG gets {@code class="chart"}, {@code role="img"} and a {@code <title>} and {@code <desc>}
+ * from the {@link Chart} — its text alternative — and is also written to
+ * {@code charts/<name>.svg} beside the page, linked under the figure.
+ */
+@Name("chart")
+final class ChartBlockMacro extends BlockMacroProcessor {
+
+    private static final String LISTINGS = "dev.bitsandlogits.listings";
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 400;
+    private static final String FONT_FAMILY = "DejaVu Sans, sans-serif";
+    private static final Color TEXT = new Color(0x33, 0x33, 0x33);
+    private static final Color GRID = new Color(0xcc, 0xcc, 0xcc);
+    /** Blue and vermilion from the Okabe–Ito palette: distinct for colour-blind readers too. */
+    private static final Color[] LINES = {new Color(0x00, 0x72, 0xb2), new Color(0xd5, 0x5e, 0x00),
+        new Color(0x00, 0x9e, 0x73), new Color(0xcc, 0x79, 0xa7)};
+
+    private final Book book;
+
+    ChartBlockMacro(Book book) {
+        this.book = book;
+    }
+
+    @Override
+    public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+        PageContext page = book.page();
+        String needle = "chart::" + target + "[";
+        if (!target.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            page.report(needle, "chart name '" + target + "' must be kebab case, e.g. chart::binary-entropy[]");
+            return null;
+        }
+        String methodName = methodName(target);
+        List<Method> found = find(page.config, book.listingsLoader(), methodName);
+        if (found.size() != 1) {
+            page.report(needle, found.isEmpty()
+                    ? "unknown chart '" + target + "': no public static Chart " + methodName + "() in " + LISTINGS
+                    : "chart '" + target + "' is ambiguous: " + methodName + "() is defined in "
+                            + found.stream().map(m -> m.getDeclaringClass().getSimpleName()).toList());
+            return null;
+        }
+        Chart chart;
+        try {
+            chart = (Chart) found.get(0).invoke(null);
+        } catch (InvocationTargetException e) {
+            page.report(needle, "chart '" + target + "': " + methodName + "() threw " + e.getCause());
+            return null;
+        } catch (ReflectiveOperationException e) {
+            page.report(needle, "chart '" + target + "': cannot call " + methodName + "(): " + e);
+            return null;
+        }
+        page.claim(needle);
+        String svg = svg(target, chart);
+        Path outdir = outputDirectory(parent);
+        if (outdir != null) {
+            write(outdir.resolve("charts").resolve(target + ".svg"),
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
+        }
+        String html = "<figure class=\"chart-figure\" id=\"chart-" + target + "\">\n" + svg + "\n"
+                + "<figcaption>" + Html.escape(chart.title()) + " <a class=\"chart-download\" href=\"charts/"
+                + target + ".svg\">(SVG)</a></figcaption>\n</figure>";
+        parseContent(parent, List.of("++++", html, "++++"));
+        return null;
+    }
+
+    /**
+     * The directory the page is written to. While the document is parsed the {@code outdir}
+     * attribute is not set yet, so fall back to the {@code to_dir} and {@code to_file} options
+     * that {@link Book} passes; null when converting to a string.
+     */
+    private static Path outputDirectory(StructuralNode parent) {
+        var document = parent.getDocument();
+        Object outdir = document.getAttribute("outdir");
+        if (outdir != null) {
+            return Path.of(outdir.toString());
+        }
+        Map<?, ?> options = document.getOptions();
+        Object toDir = options.get("to_dir");
+        if (toDir != null) {
+            return Path.of(toDir.toString());
+        }
+        Object toFile = options.get("to_file");
+        return toFile == null ? null : Path.of(toFile.toString()).toAbsolutePath().getParent();
+    }
+
+    /** {@code binary-entropy} → {@code binaryEntropyChart}. */
+    static String methodName(String kebab) {
+        StringBuilder name = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return name.append("Chart").toString();
+    }
+
+    private static List<Method> find(BuildConfig config, ClassLoader loader, String methodName) {
+        Path dir = config.classesDir().resolve(LISTINGS.replace('.', '/'));
+        List<Method> found = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        List<String> classes;
+        try (Stream<Path> files = Files.list(dir)) {
+            classes = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".class") && !n.contains("$"))
+                    .map(n -> LISTINGS + "." + n.substring(0, n.length() - ".class".length()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String name : classes) {
+            try {
+                Method m = Class.forName(name, true, loader).getMethod(methodName);
+                if (Modifier.isStatic(m.getModifiers()) && m.getReturnType() == Chart.class) {
+                    found.add(m);
+                }
+            } catch (NoSuchMethodException e) {
+                continue;
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("compiled listings class " + name + " is not on the class path", e);
+            }
+        }
+        return found;
+    }
+
+    /** The chart as an {@code <svg>} element with a title, a description and real text. */
+    static String svg(String name, Chart chart) {
+        System.setProperty("java.awt.headless", "true");
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Chart.Series s : chart.series()) {
+            XYSeries series = new XYSeries(s.name(), false, true);
+            double[] x = s.x();
+            double[] y = s.y();
+            for (int i = 0; i < x.length; i++) {
+                series.add(x[i], y[i]);
+            }
+            data.addSeries(series);
+        }
+        JFreeChart jfree = ChartFactory.createXYLineChart(null, chart.xLabel(), chart.yLabel(), data,
+                PlotOrientation.VERTICAL, chart.series().size() > 1, false, false);
+        style(jfree, chart.series().size());
+
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix("chart-" + name + "-");
+        g.setFontFunction(family -> FONT_FAMILY);
+        g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        jfree.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        String svg = g.getSVGElement("chart-" + name + "-svg", false,
+                new org.jfree.svg.ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        String titleId = "chart-" + name + "-title";
+        String descId = "chart-" + name + "-desc";
+        int open = svg.indexOf('>') + 1;
+        return svg.substring(0, open).replaceFirst("<svg ", "<svg class=\"chart\" role=\"img\" aria-labelledby=\""
+                + titleId + " " + descId + "\" ")
+                + "<title id=\"" + titleId + "\">" + Html.escape(chart.title()) + "</title>"
+                + "<desc id=\"" + descId + "\">" + Html.escape(chart.description()) + "</desc>"
+                + svg.substring(open);
+    }
+
+    private static void style(JFreeChart jfree, int seriesCount) {
+        jfree.setBackgroundPaint(null);
+        jfree.setAntiAlias(true);
+        jfree.setTextAntiAlias(true);
+        XYPlot plot = jfree.getXYPlot();
+        plot.setBackgroundPaint(null);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(0.5f));
+        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+        Font label = new Font("DejaVu Sans", Font.PLAIN, 14);
+        Font tick = new Font("DejaVu Sans", Font.PLAIN, 12);
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setLabelFont(label);
+            axis.setTickLabelFont(tick);
+            axis.setLabelPaint(TEXT);
+            axis.setTickLabelPaint(TEXT);
+            axis.setAxisLinePaint(TEXT);
+            axis.setTickMarkPaint(TEXT);
+            axis.setAutoRangeIncludesZero(true);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < seriesCount; i++) {
+            renderer.setSeriesPaint(i, LINES[i % LINES.length]);
+            // Dashes as well as colour, so the curves differ in greyscale too.
+            renderer.setSeriesStroke(i, i == 0 ? new BasicStroke(2.5f)
+                    : new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                            new float[] {8f * i, 5f}, 0f));
+        }
+        plot.setRenderer(renderer);
+        LegendTitle legend = jfree.getLegend();
+        if (legend != null) {
+            legend.setBackgroundPaint(null);
+            legend.setItemFont(tick);
+            legend.setItemPaint(TEXT);
+            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.TOP);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

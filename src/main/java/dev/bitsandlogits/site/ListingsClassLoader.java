@@ -1,0 +1,49 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+
+/**
+ * Loads the library and listings afresh from {@code target/classes} for one build, so that code
+ * the builder calls directly (charts) sees what the live preview just recompiled, as JShell does.
+ * The {@code Chart} records are shared with the builder, which reads them.
+ */
+final class ListingsClassLoader extends URLClassLoader {
+
+    private static final String OWN = "dev.bitsandlogits.";
+    private static final String SHARED = "dev.bitsandlogits.listings.Chart";
+    private static final String BUILDER = "dev.bitsandlogits.site.";
+
+    ListingsClassLoader(Path classesDir) {
+        super(new URL[] {url(classesDir)}, ListingsClassLoader.class.getClassLoader());
+    }
+
+    private static URL url(Path dir) {
+        try {
+            return dir.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(OWN) || name.startsWith(SHARED) || name.startsWith(BUILDER)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.bitsandlogits.listings;
+
+import static dev.bitsandlogits.listings.Expect.close;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * References computed with mpmath, mp.dps = 40, with nl(z) = [lse(z) - x for x in z] the
+ * per-class surprises and lse(z) = log(sum(exp(x) for x in z)); the running batch has
+ * a = nl([2, -1, 3]) with target 2 and b = nl([1, 0, -0.5]) with target 0.
+ */
+@DisplayName("Chapter 7: cross-entropy in practice")
+class InPracticeTest {
+
+    private static final double A2 = 0.3265626412674704583687830730138757252213; // a[2]
+    private static final double B0 = 0.464368784107944841620106056253531495843;  // b[0]
+    private static final double MEAN = 0.3954657126877076499944445646337036105321; // (a[2] + b[0])/2
+    private static final double LN3 = 1.098612288668109691395245236922525704647;  // log(3)
+
+    @Nested
+    @DisplayName("the listings")
+    class Listings {
+
+        @Test
+        @DisplayName("the plain loss is the mean of the sparse losses")
+        void plain() {
+            close(new double[] {A2, B0, MEAN, MEAN}, InPractice.plain());
+        }
+
+        @Test
+        @DisplayName("label smoothing 0.1: (1 - e) a[2] + e/3 sum(a)")
+        void labelSmoothing() {
+            double smoothed = 0.4932293079341371250354497396805423918879; // 0.9*a[2] + 0.1/3*sum(a)
+            close(new double[] {smoothed, smoothed, A2}, InPractice.labelSmoothing());
+        }
+
+        @Test
+        @DisplayName("class weights (1, 1, 4): MEAN divides by the targets' weights")
+        void classWeights() {
+            close(new double[] {
+                1.306250565069881833475132292055502900885,  // 4*a[2]
+                B0,
+                0.3541238698355653350190476696618068793456, // (4*a[2] + b[0])/5
+                1.770619349177826675095238348309034396728,  // 4*a[2] + b[0]
+                0.3541238698355653350190476696618068793456}, InPractice.classWeights());
+        }
+
+        @Test
+        @DisplayName("an ignored row costs 0 and leaves the mean of the others")
+        void ignoreIndex() {
+            close(new double[] {A2, 0.0, B0, MEAN, MEAN}, InPractice.ignoreIndex());
+        }
+
+        @Test
+        @DisplayName("SUM is MEAN times the batch size")
+        void reductions() {
+            close(new double[] {MEAN, 0.7909314253754152999888891292674072210643, 2.0}, InPractice.reductions()); // a[2] + b[0]
+        }
+    }
+
+    @Nested
+    @DisplayName("the exercise answers")
+    class Exercises {
+
+        @Test
+        @DisplayName("with smoothing, the extreme prediction costs more than the moderate one")
+        void smoothingFloor() {
+            double[] r = InPractice.exerciseSmoothingFloor();
+            close(0.2949229564209608913121233476157089485109, r[0]); // 0.9*nl([3,0,0])[0] + 0.1/3*sum(nl([3,0,0]))
+            close(2.000000000000187152459376785979076791254, r[1]);  // same for [30, 0, 0]
+            assertTrue(r[1] > r[0]);
+        }
+
+        @Test
+        @DisplayName("a weighted mean of equal losses is that loss, ln 3")
+        void weightedMean() {
+            close(new double[] {LN3, LN3}, InPractice.exerciseWeightedMean());
+        }
+
+        @Test
+        @DisplayName("MEAN over only ignored targets is refused")
+        void allIgnored() {
+            var e = assertThrows(IllegalArgumentException.class, InPractice::exerciseAllIgnored);
+            assertTrue(e.getMessage().contains("ignored"), e.getMessage());
+        }
+    }
+}
