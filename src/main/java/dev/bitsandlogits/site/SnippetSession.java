@@ -77,9 +77,9 @@ final class SnippetSession implements AutoCloseable {
                         "incomplete code: " + info.completeness()));
                 break;
             }
-            SnippetResult.Statement s = evaluateStatement(info.source());
-            statements.add(s);
-            if (s.failed()) {
+            List<SnippetResult.Statement> unit = evaluateAll(info.source());
+            statements.addAll(unit);
+            if (unit.stream().anyMatch(SnippetResult.Statement::failed)) {
                 break;
             }
             remaining = info.remaining();
@@ -93,7 +93,16 @@ final class SnippetSession implements AutoCloseable {
         return result;
     }
 
+    /** One statement, as the first of {@link #evaluateAll}'s results. */
     private SnippetResult.Statement evaluateStatement(String source) {
+        return evaluateAll(source).get(0);
+    }
+
+    /**
+     * Evaluates one complete source unit. Usually that is one statement; {@code double x = 1, y = 0;}
+     * declares two variables, and JShell reports each, so each gets its own line on the page.
+     */
+    private List<SnippetResult.Statement> evaluateAll(String source) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -109,10 +118,13 @@ final class SnippetSession implements AutoCloseable {
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         String code = source.strip();
+        List<SnippetResult.Statement> statements = new ArrayList<>();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue;
             }
+            // Printed output belongs to the unit as a whole: show it once, with the first line.
+            String printed = statements.isEmpty() ? output : "";
             if (event.status() == Status.REJECTED) {
                 // javac's multi-line diagnostics ("cannot find symbol / symbol: variable x / location: class")
                 // become one line; the location of a JShell wrapper class means nothing to a reader.
@@ -120,28 +132,32 @@ final class SnippetSession implements AutoCloseable {
                         .map(d -> d.getMessage(Locale.ROOT).lines().map(String::strip)
                                 .filter(l -> !l.startsWith("location:")).collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("; "));
-                return new SnippetResult.Statement(code, null, null, output, null, null,
-                        why.isEmpty() ? "rejected by JShell" : why);
+                return List.of(new SnippetResult.Statement(code, null, null, output, null, null,
+                        why.isEmpty() ? "rejected by JShell" : why));
             }
             if (event.exception() != null) {
                 Exception e = event.exception();
                 String type = e instanceof EvalException ee ? simpleName(ee.getExceptionClassName())
                         : e.getClass().getSimpleName();
                 String message = e.getMessage() == null ? type : type + ": " + e.getMessage();
-                return new SnippetResult.Statement(code, null, null, output, type, message, null);
+                statements.add(new SnippetResult.Statement(code, null, null, printed, type, message, null));
+                return statements;
             }
             if (event.snippet().subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                     || event.snippet().kind() == Kind.EXPRESSION) {
                 // A bare expression: JShell names it $n, which means nothing to a reader.
-                return new SnippetResult.Statement(code, null, event.value(), output, null, null, null);
-            }
-            if (event.snippet().kind() == Kind.VAR) {
-                return new SnippetResult.Statement(code, ((VarSnippet) event.snippet()).name(), event.value(), output,
-                        null, null, null);
+                statements.add(new SnippetResult.Statement(code, null, event.value(), printed, null, null, null));
+            } else if (event.snippet().kind() == Kind.VAR) {
+                statements.add(new SnippetResult.Statement(code, ((VarSnippet) event.snippet()).name(), event.value(),
+                        printed, null, null, null));
             }
         }
-        return new SnippetResult.Statement(code, null, null, output, null, null, null);
+        if (statements.isEmpty()) {
+            statements.add(new SnippetResult.Statement(code, null, null, output, null, null, null));
+        }
+        return statements;
     }
+
 
     /** A value for the prose: JShell's rendering of it (strings unquoted), or why there is none. */
     record Value(String text, String error) {

@@ -82,7 +82,8 @@ class JShellScriptsIT {
                                 + info.source() + ": " + jshell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
                         if (event.exception() != null) {
                             thrown = event.exception() instanceof jdk.jshell.EvalException ee ? ee.getExceptionClassName() : event.exception().toString();
-                        } else if (event.value() != null) {
+                        } else if (event.value() != null && (event.snippet().kind() == Snippet.Kind.VAR
+                                || event.snippet().kind() == Snippet.Kind.EXPRESSION)) {
                             values.add(event.value());
                         }
                     }
