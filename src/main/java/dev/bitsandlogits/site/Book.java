@@ -41,6 +41,7 @@ public final class Book implements AutoCloseable {
     private String fingerprint;
     private long assetNanos;
     private ListingsClassLoader listingsLoader;
+    private SnippetSession session;
     private long linkNanos;
     private PageContext page;
     private List<Problem> problems;
@@ -60,6 +61,35 @@ public final class Book implements AutoCloseable {
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
+    }
+
+    /**
+     * The JShell all pages share, reset between pages (a new JShell per page would warm its
+     * compiler up again each time). A new one is started for another classes directory, or after
+     * {@link #classesChanged()}: a JShell cannot unload classes it has loaded.
+     */
+    private SnippetSession session(BuildConfig config) {
+        if (session != null && !session.classesDir().equals(config.classesDir())) {
+            classesChanged();
+        }
+        if (session == null) {
+            session = new SnippetSession(config.classesDir());
+        }
+        return session;
+    }
+
+    /** Uses {@code warm} as the shared JShell (one warmed up while Asciidoctor was starting). */
+    void adoptSession(SnippetSession warm) {
+        classesChanged();
+        session = warm;
+    }
+
+    /** The compiled classes changed (live preview): the next snippet gets a new JShell. */
+    void classesChanged() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
     }
 
     /** The library and listings as compiled when this build started (see {@link ListingsClassLoader}). */
@@ -145,7 +175,8 @@ public final class Book implements AutoCloseable {
         long start = System.nanoTime();
         String base = file.getFileName().toString().replaceFirst("\\.adoc$", "");
         int before = problems.size();
-        try (PageContext context = new PageContext(config, file, index, problems, cache, fingerprint)) {
+        try (PageContext context = new PageContext(config, file, index, problems, cache, fingerprint,
+                () -> session(config))) {
             page = context;
             asciidoctor.convertFile(file.toFile(), options(config, out.resolve(base + ".html")));
             List<SnippetResult> results = context.results();
@@ -259,6 +290,7 @@ public final class Book implements AutoCloseable {
 
     @Override
     public void close() {
+        classesChanged();
         asciidoctor.close();
     }
 

@@ -29,6 +29,7 @@ final class PageContext implements AutoCloseable {
     private final List<Snippet> executed = new ArrayList<>();
     private final Map<String, String> chainAfter = new HashMap<>();
     private String lastRun;
+    private final java.util.function.Supplier<SnippetSession> sessions;
     private SnippetSession session;
     private int inSession;
     private String chain;
@@ -39,7 +40,8 @@ final class PageContext implements AutoCloseable {
      * @param fingerprint {@link SnippetCache#fingerprint} of the classes the snippets run against
      */
     PageContext(BuildConfig config, Path file, SnippetIndex index, List<Problem> problems, SnippetCache cache,
-                String fingerprint) {
+                String fingerprint, java.util.function.Supplier<SnippetSession> sessions) {
+        this.sessions = sessions;
         this.config = config;
         this.file = file;
         this.index = index;
@@ -164,7 +166,8 @@ final class PageContext implements AutoCloseable {
      */
     private SnippetSession session() {
         if (session == null) {
-            session = new SnippetSession(config.classesDir());
+            session = sessions.get();
+            session.reset();
         }
         while (inSession < executed.size()) {
             session.run(executed.get(inSession++));
@@ -193,8 +196,7 @@ final class PageContext implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session != null) {
-            session.close();
-        }
+        // The session belongs to the Book, which resets it for the next page.
+        session = null;
     }
 }

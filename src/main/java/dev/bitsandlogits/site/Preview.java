@@ -361,6 +361,7 @@ public final class Preview implements AutoCloseable {
                     .toList());
             return false;
         }
+        book.classesChanged();
         out.printf("Compiled %d sources in %d ms%n", sources.size(), (System.nanoTime() - start) / 1_000_000);
         return true;
     }

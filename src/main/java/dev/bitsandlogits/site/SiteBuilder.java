@@ -32,7 +32,8 @@ public final class SiteBuilder {
         long start = System.nanoTime();
         // Starting JRuby + Asciidoctor and warming JShell's compiler each take seconds and are
         // independent: do them side by side (the machine has at least two cores).
-        Thread warmUp = new Thread(() -> SnippetSession.warmUp(config.classesDir()), "jshell-warm-up");
+        SnippetSession[] warm = new SnippetSession[1];
+        Thread warmUp = new Thread(() -> warm[0] = SnippetSession.warm(config.classesDir()), "jshell-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         try (Book book = new Book(progress)) {
@@ -41,6 +42,9 @@ public final class SiteBuilder {
                 warmUp.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (warm[0] != null) {
+                book.adoptSession(warm[0]);
             }
             Book.BuildReport report = book.build(config);
             out.println(report.summary() + " → " + config.relative(config.siteDir().resolve("index.html")));
