@@ -49,6 +49,7 @@ public final class Book implements AutoCloseable {
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
+        registry.postprocessor(new PageChrome());
     }
 
     PageContext page() {
@@ -76,6 +77,7 @@ public final class Book implements AutoCloseable {
                 reports.add(convert(config, index, file, out));
             }
             SiteAssets.copy(config, out);
+            ReaderFiles.write(config, out);
             problems.addAll(new LinkChecker(config, out).check());
             if (problems.isEmpty()) {
                 SiteOutput.replace(out, config.siteDir());

@@ -16,7 +16,6 @@ final class HeadDocinfo extends DocinfoProcessor {
                 "<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">",
                 "<link rel=\"stylesheet\" href=\"assets/bits-and-logits.css\">",
                 "<script defer src=\"assets/katex/katex.min.js\"></script>",
-                "<script defer src=\"assets/katex/contrib/auto-render.min.js\"></script>",
                 "<script defer src=\"assets/bits-and-logits.js\"></script>");
     }
 }
