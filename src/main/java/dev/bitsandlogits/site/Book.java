@@ -46,6 +46,7 @@ public final class Book implements AutoCloseable {
         var registry = asciidoctor.javaExtensionRegistry();
         registry.blockMacro(new SnippetBlockMacro(this));
         registry.inlineMacro(new ValueInlineMacro(this));
+        registry.inlineMacro(new ApiInlineMacro(this));
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
@@ -77,7 +78,7 @@ public final class Book implements AutoCloseable {
                 reports.add(convert(config, index, file, out));
             }
             SiteAssets.copy(config, out);
-            ReaderFiles.write(config, out);
+            problems.addAll(ReaderFiles.write(config, out));
             problems.addAll(new LinkChecker(config, out).check());
             if (problems.isEmpty()) {
                 SiteOutput.replace(out, config.siteDir());

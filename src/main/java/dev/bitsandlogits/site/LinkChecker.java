@@ -58,8 +58,9 @@ final class LinkChecker {
         if (url.matches("(?i)^(mailto|data|javascript):.*") || url.isEmpty()) {
             return null;
         }
-        String pathPart = url.replaceFirst("[?#].*$", "");
-        String fragment = url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
+        // Javadoc percent-encodes its member anchors (#entropy(double%5B%5D,...)); the id is decoded.
+        String pathPart = decode(url.replaceFirst("[?#].*$", ""));
+        String fragment = decode(url.contains("#") ? url.substring(url.indexOf('#') + 1) : "");
         Path target = pathPart.isEmpty() ? page : page.getParent().resolve(pathPart).normalize();
         if (!target.startsWith(out)) {
             return "link " + url + " leaves the site";
@@ -72,6 +73,14 @@ final class LinkChecker {
                     + " has no anchor '" + fragment + "'";
         }
         return null;
+    }
+
+    private static String decode(String s) {
+        try {
+            return s.indexOf('%') < 0 ? s : java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private Set<String> idsOf(Path page) {

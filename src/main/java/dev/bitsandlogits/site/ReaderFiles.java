@@ -1,6 +1,7 @@
 package dev.bitsandlogits.site;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The files behind the reader's tools, written once every page is converted: the offline search
@@ -11,7 +12,11 @@ final class ReaderFiles {
     private ReaderFiles() {
     }
 
-    static void write(BuildConfig config, Path out) {
+    /** Writes the files; returns the problems found (Javadoc's complaints about the sources). */
+    static List<Problem> write(BuildConfig config, Path out) {
         SearchIndex.write(out, BookPages.scan(config.docsDir()));
+        List<Problem> problems = ApiDocs.ensure(config);
+        ApiDocs.copy(config, out);
+        return problems;
     }
 }
