@@ -123,16 +123,21 @@
 
   // ---- offline search: site/search-index.js (a script, so it also loads from file://) ----
   var index = null;
-  var loading = false;
+  var waiting = null; // callbacks for the index while its script loads
   function loadIndex(then) {
     if (index) { then(); return; }
     if (window.BITS_AND_LOGITS_SEARCH) { prepare(window.BITS_AND_LOGITS_SEARCH); then(); return; }
-    if (loading) { return; }
-    loading = true;
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
     var script = document.createElement("script");
     script.src = "search-index.js";
-    script.onload = function () { prepare(window.BITS_AND_LOGITS_SEARCH || []); then(); };
-    script.onerror = function () { loading = false; console.warn("search index did not load"); };
+    script.onload = function () {
+      prepare(window.BITS_AND_LOGITS_SEARCH || []);
+      var callbacks = waiting;
+      waiting = null;
+      callbacks.forEach(function (f) { f(); });
+    };
+    script.onerror = function () { waiting = null; console.warn("search index did not load"); };
     document.head.appendChild(script);
   }
   function prepare(entries) {

@@ -91,7 +91,27 @@ final class PageChrome extends Postprocessor {
         for (Element block : content.select(".stemblock > .content")) {
             block.addClass("math-display-box");
         }
-        wrapMath(content);
+        if (wrapMath(content)) {
+            // Before our script, so KaTeX is defined when it runs (both are deferred, in order).
+            Element theme = head.selectFirst("script[src$=bits-and-logits.js]");
+            Element css = head.selectFirst("link[href$=bits-and-logits.css]");
+            Element katexCss = new Element("link").attr("rel", "stylesheet").attr("href", "assets/katex/katex.min.css");
+            Element katexJs = new Element("script").attr("defer", true).attr("src", "assets/katex/katex.min.js");
+            if (css != null) {
+                css.before(katexCss);
+            } else {
+                head.appendChild(katexCss);
+            }
+            if (theme != null) {
+                theme.before(katexJs);
+            } else {
+                head.appendChild(katexJs);
+            }
+        }
+        // Code, results and display math scroll sideways when wide: keyboard users must reach them.
+        for (Element scrolling : content.select(".listingblock pre, .literalblock pre, .snippet-results, .stemblock > .content")) {
+            scrolling.attr("tabindex", "0");
+        }
 
         boolean hasSnippets = !content.select(".snippet-results").isEmpty();
         Path root = docsDir.toAbsolutePath().getParent();
@@ -185,8 +205,9 @@ final class PageChrome extends Postprocessor {
         a.appendElement("span").addClass("page-title").text(e.base().equals("index") ? "Introduction" : e.label());
     }
 
-    /** Wraps each TeX fragment of the prose in {@code <span class="math">}, leaving code alone. */
-    private static void wrapMath(Element root) {
+    /** Wraps each TeX fragment of the prose in {@code <span class="math">}, leaving code alone; true if there was any. */
+    private static boolean wrapMath(Element root) {
+        boolean any = false;
         List<TextNode> texts = new ArrayList<>();
         collect(root, texts);
         for (TextNode text : texts) {
@@ -213,7 +234,9 @@ final class PageChrome extends Postprocessor {
                 text.before(part);
             }
             text.remove();
+            any = true;
         }
+        return any;
     }
 
     private static void collect(Node node, List<TextNode> out) {
