@@ -5,25 +5,35 @@
   var root = document.documentElement;
 
   // ---- math: the builder wrapped each \( … \) and \[ … \] in span.math ----
+  // Typesets in slices of about 30 ms, so a chapter full of formulas never blocks input for long.
   function typeset() {
-    var spans = document.querySelectorAll(".math");
+    var spans = Array.prototype.slice.call(document.querySelectorAll(".math"));
     var ready = typeof katex !== "undefined";
     if (!ready && spans.length > 0) {
       console.warn("KaTeX did not load; showing the TeX source");
     }
-    for (var i = 0; i < spans.length; i++) {
-      var el = spans[i];
-      if (ready) {
-        var raw = el.textContent.trim();
-        try {
-          katex.render(raw.slice(2, -2), el, { displayMode: el.classList.contains("math-display"), throwOnError: true });
-        } catch (e) {
-          console.error("KaTeX could not typeset " + raw + ": " + e.message);
+    var next = 0;
+    function slice() {
+      var start = Date.now();
+      while (next < spans.length && Date.now() - start < 30) {
+        var el = spans[next++];
+        if (ready) {
+          var raw = el.textContent.trim();
+          try {
+            katex.render(raw.slice(2, -2), el, { displayMode: el.classList.contains("math-display"), throwOnError: true });
+          } catch (e) {
+            console.error("KaTeX could not typeset " + raw + ": " + e.message);
+          }
         }
+        el.classList.add("math-done");
       }
-      el.classList.add("math-done");
+      if (next < spans.length) {
+        setTimeout(slice, 0);
+      } else {
+        root.classList.add("math-rendered");
+      }
     }
-    root.classList.add("math-rendered");
+    slice();
   }
 
   // ---- theme: the head script already applied the stored or system choice ----

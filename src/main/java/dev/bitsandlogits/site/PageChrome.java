@@ -56,6 +56,8 @@ final class PageChrome extends Postprocessor {
             html.title(title + " · " + SITE_NAME);
         }
         head.prependElement("meta").attr("name", "color-scheme").attr("content", "light dark");
+        // Our theme is the whole stylesheet; Asciidoctor's default one would cost 29 KB to undo.
+        head.select("link[rel=stylesheet][href$=asciidoctor.css]").remove();
         head.appendElement("script").appendChild(new org.jsoup.nodes.DataNode(THEME_BOOT));
         // Our theme lays out the book and page contents itself: drop Asciidoctor's fixed left TOC column.
         body.removeClass("toc2").removeClass("toc-left").addClass("page-" + base);
@@ -128,11 +130,11 @@ final class PageChrome extends Postprocessor {
     private static Element siteBar() {
         Element bar = new Element("header").addClass("site-bar");
         bar.appendElement("button").addClass("nav-toggle").attr("type", "button").attr("aria-controls", "book-nav")
-                .attr("aria-expanded", "false").html("<span aria-hidden=\"true\">☰</span> Chapters");
+                .attr("aria-expanded", "false").html("<span aria-hidden=\"true\">☰</span> <span class=\"label\">Chapters</span>");
         bar.appendElement("a").addClass("site-name").attr("href", "index.html").text(SITE_NAME);
         Element search = bar.appendElement("div").addClass("search").attr("role", "search");
         search.appendElement("label").addClass("visually-hidden").attr("for", "search-input").text("Search the book");
-        search.appendElement("input").attr("id", "search-input").attr("type", "search").attr("placeholder", "Search the book")
+        search.appendElement("input").attr("id", "search-input").attr("type", "search").attr("placeholder", "Search")
                 .attr("autocomplete", "off").attr("spellcheck", "false").attr("aria-controls", "search-results");
         search.appendElement("div").attr("id", "search-results").addClass("search-results").attr("aria-live", "polite").attr("hidden", true);
         bar.appendElement("button").addClass("theme-toggle").attr("type", "button").attr("aria-pressed", "false")
