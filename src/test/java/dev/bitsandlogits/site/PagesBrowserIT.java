@@ -1,6 +1,7 @@
 package dev.bitsandlogits.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -45,6 +46,18 @@ class PagesBrowserIT {
         assertEquals(List.of(), requests.external(), page + ": requests to other hosts");
         assertEquals(List.of(), requests.failed(), page + ": failed requests");
         assertTrue(requests.urls().size() > 1, page + ": the performance log saw no requests; is it enabled?");
+    }
+
+    @ParameterizedTest(name = "{0} has lang, a title, a description and the favicon")
+    @MethodSource("pages")
+    void headMatter(String page) {
+        browser.open(page);
+        assertEquals("en", browser.js("return document.documentElement.lang"));
+        String title = browser.driver.getTitle();
+        assertTrue(title.contains("Bits & Logits"), page + ": title '" + title + "' names the book");
+        String description = (String) browser.js("const m = document.querySelector('meta[name=description]'); return m ? m.content : ''");
+        assertFalse(description.isBlank(), page + ": <meta name=description> (set :description: in the page header)");
+        assertEquals("assets/favicon.svg", browser.js("return document.querySelector('link[rel=icon]').getAttribute('href')"));
     }
 
     @ParameterizedTest(name = "{0} shows typeset math, never raw TeX")
