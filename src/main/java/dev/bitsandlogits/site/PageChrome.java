@@ -208,7 +208,7 @@ final class PageChrome extends Postprocessor {
     }
 
     /** Wraps each TeX fragment of the prose in {@code <span class="math">}, leaving code alone; true if there was any. */
-    private static boolean wrapMath(Element root) {
+    static boolean wrapMath(Element root) {
         boolean any = false;
         List<TextNode> texts = new ArrayList<>();
         collect(root, texts);
