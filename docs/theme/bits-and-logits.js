@@ -243,7 +243,32 @@
     });
   }
 
+  // ---- in-page contents: mark the section being read ----
+  function setupTocHighlight() {
+    var links = document.querySelectorAll("#toc a[href^='#']");
+    if (!links.length || !window.IntersectionObserver) { return; }
+    var byId = {};
+    for (var i = 0; i < links.length; i++) { byId[decodeURIComponent(links[i].getAttribute("href").slice(1))] = links[i]; }
+    var headings = Object.keys(byId).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    var observer = new IntersectionObserver(function () {
+      var current = null;
+      for (var j = 0; j < headings.length; j++) {
+        if (headings[j].getBoundingClientRect().top < window.innerHeight * 0.3) { current = headings[j]; }
+      }
+      for (var id in byId) { byId[id].classList.toggle("active", current !== null && current.id === id); }
+    }, { rootMargin: "0px 0px -70% 0px" });
+    headings.forEach(function (h) { observer.observe(h); });
+  }
+
+  // "/" focuses the search box, as on most documentation sites.
+  document.addEventListener("keydown", function (e) {
+    var input = document.getElementById("search-input");
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
+    if (e.key === "/" && input && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); }
+  });
+
   typeset();
+  setupTocHighlight();
   setupTheme();
   setupNav();
   setupCopy();
