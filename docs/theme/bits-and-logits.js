@@ -1,8 +1,30 @@
 // Bits & Logits: typesets math with the local KaTeX copy, and runs the reader's controls
-// (theme toggle, chapter menu, copy buttons, offline search). Loaded with `defer`, after KaTeX.
+// (theme toggle, chapter menu, copy buttons, offline search). Loaded with `defer`.
 (function () {
   "use strict";
   var root = document.documentElement;
+  var assets = (document.currentScript && document.currentScript.src || "assets/bits-and-logits.js").replace(/[^/]*$/, "");
+
+  // KaTeX is fetched after the text has painted: the page reads at once, and the formulas (whose
+  // raw TeX is transparent, keeping its place) appear when the typesetter arrives.
+  function loadKatex(then) {
+    var pending = 2;
+    function done() { if (--pending === 0) { then(); } }
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = assets + "katex/katex.min.css";
+    css.onload = done;
+    css.onerror = done;
+    var js = document.createElement("script");
+    js.src = assets + "katex/katex.min.js";
+    js.onload = done;
+    js.onerror = done;
+    document.head.appendChild(css);
+    document.head.appendChild(js);
+  }
+  function afterPaint(f) {
+    requestAnimationFrame(function () { setTimeout(f, 0); });
+  }
 
   // ---- math: the builder wrapped each \( … \) and \[ … \] in span.math ----
   // Typesets in slices of about 30 ms, so a chapter full of formulas never blocks input for long.
@@ -267,7 +289,11 @@
     if (e.key === "/" && input && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); }
   });
 
-  typeset();
+  if (document.querySelector(".math")) {
+    afterPaint(function () { loadKatex(typeset); });
+  } else {
+    root.classList.add("math-rendered");
+  }
   setupTocHighlight();
   setupTheme();
   setupNav();

@@ -127,9 +127,29 @@ final class ApiDocs {
                 }
             }
             repairConstantValues(to.resolve("constant-values.html"));
+            dropMissingFontImport(to.resolve("stylesheet.css"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Some JDK builds (Debian's among them) leave out the DejaVu web fonts that javadoc's stylesheet
+     * imports; the import then fails on every API page. Without it the pages use the system fonts.
+     */
+    private static void dropMissingFontImport(Path stylesheet) throws IOException {
+        if (!Files.exists(stylesheet)) {
+            return;
+        }
+        String css = Files.readString(stylesheet, StandardCharsets.UTF_8);
+        Matcher imp = Pattern.compile("@import url\\('([^']+)'\\);\\s*").matcher(css);
+        StringBuilder out = new StringBuilder();
+        while (imp.find()) {
+            boolean present = Files.exists(stylesheet.resolveSibling(imp.group(1)));
+            imp.appendReplacement(out, present ? Matcher.quoteReplacement(imp.group()) : "");
+        }
+        imp.appendTail(out);
+        Files.writeString(stylesheet, out.toString(), StandardCharsets.UTF_8);
     }
 
     /**

@@ -93,23 +93,8 @@ final class PageChrome extends Postprocessor {
         for (Element block : content.select(".stemblock > .content")) {
             block.addClass("math-display-box");
         }
-        if (wrapMath(content)) {
-            // Before our script, so KaTeX is defined when it runs (both are deferred, in order).
-            Element theme = head.selectFirst("script[src$=bits-and-logits.js]");
-            Element css = head.selectFirst("link[href$=bits-and-logits.css]");
-            Element katexCss = new Element("link").attr("rel", "stylesheet").attr("href", "assets/katex/katex.min.css");
-            Element katexJs = new Element("script").attr("defer", true).attr("src", "assets/katex/katex.min.js");
-            if (css != null) {
-                css.before(katexCss);
-            } else {
-                head.appendChild(katexCss);
-            }
-            if (theme != null) {
-                theme.before(katexJs);
-            } else {
-                head.appendChild(katexJs);
-            }
-        }
+        // KaTeX (300 KB with fonts) is loaded by our script after the first paint, and only where there is math.
+        wrapMath(content);
         // Code, results and display math scroll sideways when wide: keyboard users must reach them.
         for (Element scrolling : content.select(".listingblock pre, .literalblock pre, .snippet-results, .stemblock > .content")) {
             scrolling.attr("tabindex", "0");
