@@ -1,11 +1,303 @@
-// Typesets the LaTeX that Asciidoctor leaves as \( … \) and \[ … \], with the local KaTeX copy.
-document.addEventListener("DOMContentLoaded", function () {
-  renderMathInElement(document.body, {
-    delimiters: [
-      { left: "\\[", right: "\\]", display: true },
-      { left: "\\(", right: "\\)", display: false }
-    ],
-    throwOnError: true
+// Bits & Logits: typesets math with the local KaTeX copy, and runs the reader's controls
+// (theme toggle, chapter menu, copy buttons, offline search). Loaded with `defer`.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var assets = (document.currentScript && document.currentScript.src || "assets/bits-and-logits.js").replace(/[^/]*$/, "");
+
+  // KaTeX is fetched after the text has painted: the page reads at once, and the formulas (whose
+  // raw TeX is transparent, keeping its place) appear when the typesetter arrives.
+  function loadKatex(then) {
+    var pending = 2;
+    function done() { if (--pending === 0) { then(); } }
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = assets + "katex/katex.min.css";
+    css.onload = done;
+    css.onerror = done;
+    var js = document.createElement("script");
+    js.src = assets + "katex/katex.min.js";
+    js.onload = done;
+    js.onerror = done;
+    document.head.appendChild(css);
+    document.head.appendChild(js);
+  }
+  function afterPaint(f) {
+    requestAnimationFrame(function () { setTimeout(f, 0); });
+  }
+
+  // ---- math: the builder wrapped each \( … \) and \[ … \] in span.math ----
+  // Typesets in slices of about 8 ms, so a chapter full of formulas never blocks input for long
+  // (on a phone with a CPU 4 times slower, that is still under the 50 ms of a "long task").
+  function typeset() {
+    var spans = Array.prototype.slice.call(document.querySelectorAll(".math"));
+    var ready = typeof katex !== "undefined";
+    if (!ready && spans.length > 0) {
+      console.warn("KaTeX did not load; showing the TeX source");
+    }
+    var next = 0;
+    function slice() {
+      var start = Date.now();
+      while (next < spans.length && Date.now() - start < 8) {
+        var el = spans[next++];
+        if (ready) {
+          var raw = el.textContent.trim();
+          try {
+            katex.render(raw.slice(2, -2), el, { displayMode: el.classList.contains("math-display"), throwOnError: true });
+          } catch (e) {
+            console.error("KaTeX could not typeset " + raw + ": " + e.message);
+          }
+        }
+        el.classList.add("math-done");
+      }
+      if (next < spans.length) {
+        setTimeout(slice, 0);
+      } else {
+        root.classList.add("math-rendered");
+      }
+    }
+    slice();
+  }
+
+  // ---- theme: the head script already applied the stored or system choice ----
+  var STORE = "bl-theme";
+  function stored() {
+    try { return localStorage.getItem(STORE); } catch (e) { return null; }
+  }
+  function applyTheme(theme) {
+    root.setAttribute("data-theme", theme);
+    var buttons = document.querySelectorAll(".theme-toggle");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
+      buttons[i].title = theme === "dark" ? "Switch to the light theme" : "Switch to the dark theme";
+    }
+  }
+  function setupTheme() {
+    applyTheme(root.getAttribute("data-theme") === "dark" ? "dark" : "light");
+    var buttons = document.querySelectorAll(".theme-toggle");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].addEventListener("click", function () {
+        var next = root.getAttribute("data-theme") === "dark" ? "light" : "dark";
+        try { localStorage.setItem(STORE, next); } catch (e) { /* private mode: not persisted */ }
+        applyTheme(next);
+      });
+    }
+    var media = window.matchMedia("(prefers-color-scheme: dark)");
+    var follow = function (e) { if (!stored()) { applyTheme(e.matches ? "dark" : "light"); } };
+    if (media.addEventListener) { media.addEventListener("change", follow); }
+  }
+
+  // ---- chapter menu on narrow screens ----
+  function setupNav() {
+    var toggle = document.querySelector(".nav-toggle");
+    var nav = document.getElementById("book-nav");
+    if (!toggle || !nav) { return; }
+    function set(open) {
+      nav.classList.toggle("open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggle.addEventListener("click", function () { set(!nav.classList.contains("open")); });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && nav.classList.contains("open")) { set(false); toggle.focus(); }
+    });
+  }
+
+  // ---- copy buttons: the code only, never the results under it ----
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
+    }
+    return legacyCopy(text);
+  }
+  function legacyCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+  function setupCopy() {
+    var blocks = document.querySelectorAll(".listingblock > .content");
+    for (var i = 0; i < blocks.length; i++) {
+      var pre = blocks[i].querySelector("pre");
+      if (!pre) { continue; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-button";
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", "Copy code");
+      button.addEventListener("click", (function (pre, button) {
+        return function () {
+          var code = pre.querySelector("code") || pre;
+          var text = code.textContent.replace(/\s+$/, "") + "\n";
+          copyText(text).then(function () {
+            button.textContent = "Copied";
+            button.setAttribute("data-copied", "true");
+          }, function () {
+            button.textContent = "Press Ctrl+C";
+            var range = document.createRange();
+            range.selectNodeContents(code);
+            var sel = window.getSelection();
+            sel.removeAllRanges();
+            sel.addRange(range);
+          });
+          setTimeout(function () { button.textContent = "Copy"; button.removeAttribute("data-copied"); }, 2000);
+        };
+      })(pre, button));
+      blocks[i].appendChild(button);
+    }
+  }
+
+  // ---- offline search: site/search-index.js (a script, so it also loads from file://) ----
+  var index = null;
+  var waiting = null; // callbacks for the index while its script loads
+  function loadIndex(then) {
+    if (index) { then(); return; }
+    if (window.BITS_AND_LOGITS_SEARCH) { prepare(window.BITS_AND_LOGITS_SEARCH); then(); return; }
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
+    var script = document.createElement("script");
+    script.src = "search-index.js";
+    script.onload = function () {
+      prepare(window.BITS_AND_LOGITS_SEARCH || []);
+      var callbacks = waiting;
+      waiting = null;
+      callbacks.forEach(function (f) { f(); });
+    };
+    script.onerror = function () { waiting = null; console.warn("search index did not load"); };
+    document.head.appendChild(script);
+  }
+  function prepare(entries) {
+    index = entries.map(function (e) {
+      return { e: e, title: e.title.toLowerCase(), text: e.text.toLowerCase() };
+    });
+  }
+  function escapeHtml(s) {
+    return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[c]; });
+  }
+  function count(hay, term) {
+    var n = 0, at = hay.indexOf(term);
+    while (at >= 0 && n < 10) { n++; at = hay.indexOf(term, at + term.length); }
+    return n;
+  }
+  function search(query) {
+    var terms = query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
+    if (terms.length === 0) { return []; }
+    var hits = [];
+    index.forEach(function (item) {
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var inTitle = item.title.indexOf(terms[i]) >= 0;
+        var inText = count(item.text, terms[i]);
+        if (!inTitle && inText === 0) { return; }
+        score += (inTitle ? 10 : 0) + inText;
+        if (new RegExp("\\b" + terms[i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).test(item.text)) { score += 2; }
+      }
+      hits.push({ item: item, score: score });
+    });
+    hits.sort(function (a, b) { return b.score - a.score; });
+    return hits.slice(0, 12).map(function (h) { return { entry: h.item.e, excerpt: excerpt(h.item, terms) }; });
+  }
+  function excerpt(item, terms) {
+    var text = item.e.text;
+    var at = item.text.indexOf(terms[0]);
+    var start = Math.max(0, at - 50);
+    var part = (start > 0 ? "…" : "") + text.slice(start, start + 160) + (start + 160 < text.length ? "…" : "");
+    var html = escapeHtml(part);
+    terms.forEach(function (t) {
+      var re = new RegExp("(" + escapeHtml(t).replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")", "gi");
+      html = html.replace(re, "<mark>$1</mark>");
+    });
+    return html;
+  }
+  function setupSearch() {
+    var input = document.getElementById("search-input");
+    var box = document.getElementById("search-results");
+    if (!input || !box) { return; }
+    function render() {
+      var q = input.value.trim();
+      if (q.length < 2) { box.hidden = true; box.innerHTML = ""; return; }
+      loadIndex(function () {
+        var results = search(q);
+        if (results.length === 0) {
+          box.innerHTML = "<p class=\"empty\">No section mentions “" + escapeHtml(q) + "”.</p>";
+        } else {
+          box.innerHTML = "<ol>" + results.map(function (r) {
+            var href = r.entry.page + (r.entry.id ? "#" + r.entry.id : "");
+            return "<li><a href=\"" + escapeHtml(href) + "\"><span class=\"result-title\">" + escapeHtml(r.entry.title)
+              + "</span><span class=\"result-page\">" + escapeHtml(r.entry.pageTitle) + "</span><span class=\"result-text\">"
+              + r.excerpt + "</span></a></li>";
+          }).join("") + "</ol>";
+        }
+        box.hidden = false;
+      });
+    }
+    input.addEventListener("input", render);
+    input.addEventListener("focus", function () { loadIndex(function () {}); if (input.value.trim().length >= 2) { render(); } });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") {
+        var first = box.querySelector("a");
+        if (first) { e.preventDefault(); first.focus(); }
+      } else if (e.key === "Escape") {
+        box.hidden = true;
+      } else if (e.key === "Enter") {
+        var top = box.querySelector("a");
+        if (top) { e.preventDefault(); top.click(); }
+      }
+    });
+    box.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(box.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && i + 1 < links.length) { e.preventDefault(); links[i + 1].focus(); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); (i > 0 ? links[i - 1] : input).focus(); }
+      else if (e.key === "Escape") { box.hidden = true; input.focus(); }
+    });
+    box.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest("a")) { box.hidden = true; }
+    });
+    document.addEventListener("click", function (e) {
+      if (!e.target.closest || !e.target.closest(".search")) { box.hidden = true; }
+    });
+  }
+
+  // ---- in-page contents: mark the section being read ----
+  function setupTocHighlight() {
+    var links = document.querySelectorAll("#toc a[href^='#']");
+    if (!links.length || !window.IntersectionObserver) { return; }
+    var byId = {};
+    for (var i = 0; i < links.length; i++) { byId[decodeURIComponent(links[i].getAttribute("href").slice(1))] = links[i]; }
+    var headings = Object.keys(byId).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    var observer = new IntersectionObserver(function () {
+      var current = null;
+      for (var j = 0; j < headings.length; j++) {
+        if (headings[j].getBoundingClientRect().top < window.innerHeight * 0.3) { current = headings[j]; }
+      }
+      for (var id in byId) { byId[id].classList.toggle("active", current !== null && current.id === id); }
+    }, { rootMargin: "0px 0px -70% 0px" });
+    headings.forEach(function (h) { observer.observe(h); });
+  }
+
+  // "/" focuses the search box, as on most documentation sites.
+  document.addEventListener("keydown", function (e) {
+    var input = document.getElementById("search-input");
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
+    if (e.key === "/" && input && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); }
   });
-  document.documentElement.classList.add("math-rendered");
-});
+
+  if (document.querySelector(".math")) {
+    afterPaint(function () { loadKatex(typeset); });
+  } else {
+    root.classList.add("math-rendered");
+  }
+  setupTocHighlight();
+  setupTheme();
+  setupNav();
+  setupCopy();
+  setupSearch();
+})();

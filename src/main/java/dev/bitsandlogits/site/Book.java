@@ -58,9 +58,11 @@ public final class Book implements AutoCloseable {
         registry.blockMacro(new SnippetBlockMacro(this));
         registry.inlineMacro(new ValueInlineMacro(this));
         registry.blockMacro(new ChartBlockMacro(this));
+        registry.inlineMacro(new ApiInlineMacro(this));
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
+        registry.postprocessor(new PageChrome());
     }
 
     /**
@@ -142,6 +144,10 @@ public final class Book implements AutoCloseable {
             long assetsStart = System.nanoTime();
             if (only == null) {
                 SiteAssets.copy(config, out);
+                problems.addAll(ReaderFiles.write(config, out));
+            } else {
+                // A rebuild keeps assets and API docs; the search text may have changed with the prose.
+                SearchIndex.write(out, BookPages.scan(config.docsDir()));
             }
             assetNanos = System.nanoTime() - assetsStart;
             long linksStart = System.nanoTime();

@@ -5,7 +5,10 @@ import org.asciidoctor.extension.DocinfoProcessor;
 import org.asciidoctor.extension.Location;
 import org.asciidoctor.extension.LocationType;
 
-/** Links the math typesetter and our theme into every page's head; all files are local. */
+/**
+ * Links our theme into every page's head; all files are local. The theme's script loads the math
+ * typesetter (KaTeX, most of a page's weight) after the first paint, and only on pages with math.
+ */
 @Location(LocationType.HEADER)
 final class HeadDocinfo extends DocinfoProcessor {
 
@@ -13,10 +16,7 @@ final class HeadDocinfo extends DocinfoProcessor {
     public String process(Document document) {
         return String.join("\n",
                 "<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">",
-                "<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">",
                 "<link rel=\"stylesheet\" href=\"assets/bits-and-logits.css\">",
-                "<script defer src=\"assets/katex/katex.min.js\"></script>",
-                "<script defer src=\"assets/katex/contrib/auto-render.min.js\"></script>",
                 "<script defer src=\"assets/bits-and-logits.js\"></script>");
     }
 }

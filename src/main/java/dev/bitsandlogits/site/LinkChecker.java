@@ -65,8 +65,9 @@ final class LinkChecker {
         if (url.matches("(?i)^(mailto|data|javascript):.*") || url.isEmpty()) {
             return null;
         }
-        String pathPart = url.replaceFirst("[?#].*$", "");
-        String fragment = url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
+        // Javadoc percent-encodes its member anchors (#entropy(double%5B%5D,...)); the id is decoded.
+        String pathPart = decode(url.replaceFirst("[?#].*$", ""));
+        String fragment = decode(url.contains("#") ? url.substring(url.indexOf('#') + 1) : "");
         Path layer = layers.stream().filter(page::startsWith).findFirst().orElse(out);
         Path inSite = pathPart.isEmpty() ? layer.relativize(page) : layer.relativize(page.getParent().resolve(pathPart).normalize());
         if (inSite.startsWith("..")) {
@@ -92,6 +93,14 @@ final class LinkChecker {
             }
         }
         return null;
+    }
+
+    private static String decode(String s) {
+        try {
+            return s.indexOf('%') < 0 ? s : java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private Set<String> idsOf(Path page) {

@@ -1,0 +1,90 @@
+package dev.bitsandlogits.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every page of the built site in headless Chromium: clean console, nothing fetched from the network, math typeset. */
+@DisplayName("Each page in the browser")
+class PagesBrowserIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static List<String> pages() {
+        return Browser.pages();
+    }
+
+    @ParameterizedTest(name = "{0} loads with no console error, no failed request and no request off 127.0.0.1")
+    @MethodSource("pages")
+    void loadsOffline(String page) {
+        browser.consoleErrors();
+        browser.requests();
+        browser.open(page);
+        List<String> errors = browser.consoleErrors();
+        Browser.Requests requests = browser.requests();
+        assertEquals(List.of(), errors, page + ": console errors");
+        assertEquals(List.of(), requests.external(), page + ": requests to other hosts");
+        assertEquals(List.of(), requests.failed(), page + ": failed requests");
+        assertTrue(requests.urls().size() > 1, page + ": the performance log saw no requests; is it enabled?");
+    }
+
+    @ParameterizedTest(name = "{0} has lang, a title, a description and the favicon")
+    @MethodSource("pages")
+    void headMatter(String page) {
+        browser.open(page);
+        assertEquals("en", browser.js("return document.documentElement.lang"));
+        String title = browser.driver.getTitle();
+        assertTrue(title.contains("Bits & Logits"), page + ": title '" + title + "' names the book");
+        String description = (String) browser.js("const m = document.querySelector('meta[name=description]'); return m ? m.content : ''");
+        assertFalse(description.isBlank(), page + ": <meta name=description> (set :description: in the page header)");
+        assertEquals("assets/favicon.svg", browser.js("return document.querySelector('link[rel=icon]').getAttribute('href')"));
+    }
+
+    @ParameterizedTest(name = "{0} shows typeset math, never raw TeX")
+    @MethodSource("pages")
+    void mathIsTypeset(String page) {
+        browser.open(page);
+        long math = (Long) browser.js("return document.querySelectorAll('.math').length");
+        long typeset = (Long) browser.js("return document.querySelectorAll('.math .katex').length");
+        long errors = (Long) browser.js("return document.querySelectorAll('.katex-error').length");
+        long hidden = (Long) browser.js("return document.querySelectorAll('.math:not(.math-done)').length");
+        assertEquals(math, typeset, page + ": every span.math holds KaTeX output");
+        assertEquals(0, errors, page + ": KaTeX error boxes");
+        assertEquals(0, hidden, page + ": math still hidden after typesetting");
+        String raw = (String) browser.js("""
+                const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+                  acceptNode: n => n.parentElement.closest('pre, code, script, style, .katex-mathml, noscript')
+                      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+                let found = '';
+                while (walk.nextNode()) {
+                  const t = walk.currentNode.textContent;
+                  const i = t.search(/\\\\[\\(\\[]/);
+                  if (i >= 0) { found = t.substring(Math.max(0, i - 20), i + 40); break; }
+                }
+                return found;""");
+        assertEquals("", raw, page + ": raw TeX in the visible text");
+        if (page.matches("\\d+-.*")) {
+            assertTrue(math > 0, page + ": a chapter without math? (the test expects each chapter to use stem:[])");
+        }
+    }
+}
