@@ -2,6 +2,8 @@ package dev.bitsandlogits.listings;
 
 import java.util.List;
 
+import java.util.stream.IntStream;
+
 import dev.bitsandlogits.loss.Gradients;
 import dev.bitsandlogits.loss.Losses;
 import dev.bitsandlogits.loss.Softmax;
@@ -34,19 +36,15 @@ public final class Backprop {
         double[][] labels = {{1.0, 0.0, 0.0}};
         double h = 1e-5;
         double[] analytic = Gradients.softmaxCrossEntropyWithLogits(labels, new double[][] {z})[0];
-        double[] numeric = new double[3];
-        for (int j = 0; j < 3; j++) {
+        double[] numeric = IntStream.range(0, 3).mapToDouble(j -> {
             double[] up = z.clone();
             double[] down = z.clone();
-            up[j] += h;
-            down[j] -= h;
-            numeric[j] = (Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {up})[0] -
+            up[j] += h;                              // z + h e_j
+            down[j] -= h;                            // z - h e_j
+            return (Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {up})[0] -
                     Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {down})[0]) / (2 * h);
-        }
-        double largestError = 0;
-        for (int j = 0; j < 3; j++) {
-            largestError = Math.max(largestError, Math.abs(analytic[j] - numeric[j]));
-        }
+        }).toArray();
+        double largestError = IntStream.range(0, 3).mapToDouble(j -> Math.abs(analytic[j] - numeric[j])).max().getAsDouble();
         // end::grad-finite-difference[]
         return new double[][] {analytic, numeric, {largestError}};
     }
@@ -114,7 +112,8 @@ public final class Backprop {
             b -= eta * delta;
         }
         double quadraticOutput = Softmax.sigmoid(w * x + b);
-        double quadraticW = w;                       // where training left the weight
+        double quadraticW = w;                       // where training left the weight and bias
+        double quadraticB = b;
         // end::grad-train-quadratic[]
         return new double[] {w, b, quadraticOutput};
     }
@@ -134,6 +133,7 @@ public final class Backprop {
         }
         double crossEntropyOutput = Softmax.sigmoid(w * x + b);
         double crossEntropyW = w;
+        double crossEntropyB = b;
         // end::grad-train-cross-entropy[]
         return new double[] {w, b, crossEntropyOutput};
     }

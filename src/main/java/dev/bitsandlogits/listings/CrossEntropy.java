@@ -1,5 +1,8 @@
 package dev.bitsandlogits.listings;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 import dev.bitsandlogits.info.Measures;
 import dev.bitsandlogits.info.Unit;
 
@@ -17,10 +20,8 @@ public final class CrossEntropy {
         // tag::ce-optimal-code[]
         String[] code = {"0", "10", "110", "111"};   // one codeword per symbol A, B, C, D
         double[] p = {0.5, 0.25, 0.125, 0.125};      // how often each symbol is sent
-        double averageLength = 0;
-        for (int i = 0; i < code.length; i++) {
-            averageLength += p[i] * code[i].length();
-        }
+        // the average of the codeword lengths, weighted by how often each is sent
+        double averageLength = IntStream.range(0, 4).mapToDouble(i -> p[i] * code[i].length()).sum();
         double entropy = Measures.entropy(p, Unit.BITS);
         // end::ce-optimal-code[]
         return new double[] {averageLength, entropy};
@@ -29,11 +30,8 @@ public final class CrossEntropy {
     /** Returns the code lengths −log2 p_i of p = (1/2, 1/4, 1/8, 1/8). */
     static double[] codeLengths() {
         // tag::ce-code-lengths[]
-        double[] lengths = new double[4];
         double[] probabilities = {0.5, 0.25, 0.125, 0.125};
-        for (int i = 0; i < 4; i++) {
-            lengths[i] = Measures.information(probabilities[i], Unit.BITS);
-        }
+        double[] lengths = Arrays.stream(probabilities).map(p -> Measures.information(p, Unit.BITS)).toArray();
         // end::ce-code-lengths[]
         return lengths;
     }
@@ -44,10 +42,7 @@ public final class CrossEntropy {
         double[] p = {0.5, 0.25, 0.125, 0.125};      // the code 0, 10, 110, 111 was built for p
         double[] q = {0.125, 0.5, 0.25, 0.125};      // but the messages now come from q
         int[] lengths = {1, 2, 3, 3};
-        double averageLength = 0;
-        for (int i = 0; i < 4; i++) {
-            averageLength += q[i] * lengths[i];
-        }
+        double averageLength = IntStream.range(0, 4).mapToDouble(i -> q[i] * lengths[i]).sum();
         double crossEntropy = Measures.crossEntropy(q, p, Unit.BITS);
         double best = Measures.entropy(q, Unit.BITS);  // what a code built for q would achieve
         // end::ce-wrong-code[]

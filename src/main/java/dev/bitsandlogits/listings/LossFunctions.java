@@ -117,10 +117,9 @@ public final class LossFunctions {
         // tag::loss-likelihood[]
         double[][] logits = {{2.0, 0.0, -1.0}, {0.5, 1.5, 0.0}, {0.0, 0.0, 3.0}};
         int[] labels = {0, 1, 2};
-        double likelihood = 1;
-        for (int n = 0; n < 3; n++) {
-            likelihood *= Softmax.softmax(logits[n])[labels[n]];   // P(correct class) for each example
-        }
+        // the probability the model gives the correct class, multiplied over the examples
+        double likelihood = Softmax.softmax(logits[0])[0] * Softmax.softmax(logits[1])[1] *
+                Softmax.softmax(logits[2])[2];
         double negativeLogLikelihood = -Math.log(likelihood);
         double[] losses = Losses.sparseSoftmaxCrossEntropyWithLogits(labels, logits);
         double totalLoss = losses[0] + losses[1] + losses[2];

@@ -173,6 +173,10 @@ final class ChartBlockMacro extends BlockMacroProcessor {
     /** The chart as an {@code <svg>} element with a title, a description and real text. */
     static String svg(String name, Chart chart) {
         System.setProperty("java.awt.headless", "true");
+        // JFreeChart's workaround for rotated text goes through TextLayout, which JFreeSVG can only
+        // draw as glyph outlines: the y-axis label would be a path, invisible to search and screen
+        // readers. Without it the label is a rotated <text>.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
         XYSeriesCollection data = new XYSeriesCollection();
         for (Chart.Series s : chart.series()) {
             XYSeries series = new XYSeries(s.name(), false, true);

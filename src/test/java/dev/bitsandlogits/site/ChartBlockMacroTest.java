@@ -1,0 +1,73 @@
+package dev.bitsandlogits.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.bitsandlogits.listings.Chart;
+
+@DisplayName("chart::name[] block macro")
+class ChartBlockMacroTest {
+
+    private static final Chart LINE = new Chart("A <line>", "y = 2x & nothing else", "x axis", "y axis",
+            List.of(new Chart.Series("twice", new double[] {0, 1, 2}, new double[] {0, 2, 4}),
+                    new Chart.Series("thrice", new double[] {0, 1, 2}, new double[] {0, 3, 6})));
+
+    @Nested
+    @DisplayName("maps the kebab-case name to a method")
+    class Names {
+
+        @ParameterizedTest(name = "{0} -> {1}()")
+        @CsvSource({"binary-entropy, binaryEntropyChart", "learning-slowdown-cost, learningSlowdownCostChart",
+            "x, xChart", "a2-b, a2BChart"})
+        void methodName(String target, String method) {
+            assertEquals(method, ChartBlockMacro.methodName(target));
+        }
+    }
+
+    @Nested
+    @DisplayName("draws an SVG that")
+    class Svg {
+
+        @Test
+        @DisplayName("is the same, byte for byte, every time")
+        void reproducible() {
+            assertEquals(ChartBlockMacro.svg("line", LINE), ChartBlockMacro.svg("line", LINE));
+        }
+
+        @Test
+        @DisplayName("has a class, a role and an escaped title and description as its text alternative")
+        void accessible() {
+            String svg = ChartBlockMacro.svg("line", LINE);
+            assertTrue(svg.startsWith("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-line-title chart-line-desc\""), svg);
+            assertTrue(svg.contains("<title id=\"chart-line-title\">A &lt;line&gt;</title>"), svg);
+            assertTrue(svg.contains("<desc id=\"chart-line-desc\">y = 2x &amp; nothing else</desc>"), svg);
+        }
+
+        @Test
+        @DisplayName("keeps its labels and legend as text in the chosen font")
+        void realText() {
+            String svg = ChartBlockMacro.svg("line", LINE);
+            for (String text : new String[] {">x axis</text>", ">y axis</text>", ">twice</text>", ">thrice</text>"}) {
+                assertTrue(svg.contains(text), "missing " + text);
+            }
+            assertTrue(svg.contains("font-family: DejaVu Sans, sans-serif"));
+            assertFalse(svg.contains("<image"), "no raster images");
+        }
+
+        @Test
+        @DisplayName("prefixes its ids with the chart name, so two charts on a page cannot clash")
+        void ids() {
+            String svg = ChartBlockMacro.svg("line", LINE);
+            assertTrue(svg.contains("id='chart-line-clip-0'"), svg.substring(0, 600));
+        }
+    }
+}
