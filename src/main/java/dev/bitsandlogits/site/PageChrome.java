@@ -71,7 +71,7 @@ final class PageChrome extends Postprocessor {
         header.before(main);
         main.appendChild(header);
         main.appendChild(content);
-        main.before(siteBar());
+        main.before(siteBar(pages));
         main.before(bookNav(pages, base));
         body.prependChild(new Element("a").addClass("skip-link").attr("href", "#content").text("Skip to content"));
 
@@ -112,11 +112,14 @@ final class PageChrome extends Postprocessor {
         return html.outerHtml();
     }
 
-    private static Element siteBar() {
+    /** The site name links the landing page: index.html, or the first page of a book without one. */
+    private static Element siteBar(BookPages pages) {
+        String home = pages.entries().stream().map(BookPages.Entry::base).filter("index"::equals).findFirst()
+                .or(() -> pages.entries().stream().map(BookPages.Entry::base).findFirst()).orElse("index") + ".html";
         Element bar = new Element("header").addClass("site-bar");
         bar.appendElement("button").addClass("nav-toggle").attr("type", "button").attr("aria-controls", "book-nav")
                 .attr("aria-expanded", "false").html("<span aria-hidden=\"true\">☰</span> <span class=\"label\">Chapters</span>");
-        bar.appendElement("a").addClass("site-name").attr("href", "index.html").text(SITE_NAME);
+        bar.appendElement("a").addClass("site-name").attr("href", home).text(SITE_NAME);
         Element search = bar.appendElement("div").addClass("search").attr("role", "search");
         search.appendElement("label").addClass("visually-hidden").attr("for", "search-input").text("Search the book");
         search.appendElement("input").attr("id", "search-input").attr("type", "search").attr("placeholder", "Search")

@@ -86,20 +86,24 @@ final class SnippetSession implements AutoCloseable {
                 importsDone.add(imp);
             }
         }
-        String remaining = snippet.code();
-        while (!remaining.isBlank()) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
-            if (!info.completeness().isComplete()) {
-                statements.add(new SnippetResult.Statement(remaining.strip(), null, null, "", null, null,
-                        "incomplete code: " + info.completeness()));
+        List<String> units = units(snippet.code());
+        String split = units.stream().filter(u -> u.startsWith(SPLIT)).findFirst().map(u -> u.substring(SPLIT.length())).orElse(null);
+        if (split != null) {
+            statements.add(new SnippetResult.Statement(split, null, null, "", null, null,
+                    "the jshell tool reads a script line by line and runs '" + split.lines().reduce((x, y) -> y).orElse(split).strip()
+                    + "' as a complete statement (it adds the missing semicolon), so the next line would run on its own;"
+                    + " end that line with the operator or an open parenthesis instead"));
+            return record(snippet, statements, start);
+        }
+        for (String unit : units) {
+            List<SnippetResult.Statement> evaluated = unit.startsWith(INCOMPLETE)
+                    ? List.of(new SnippetResult.Statement(unit.substring(INCOMPLETE.length()).strip(), null, null, "",
+                            null, null, "incomplete code at the end of the region"))
+                    : evaluateAll(unit);
+            statements.addAll(evaluated);
+            if (evaluated.stream().anyMatch(SnippetResult.Statement::failed)) {
                 break;
             }
-            List<SnippetResult.Statement> unit = evaluateAll(info.source());
-            statements.addAll(unit);
-            if (unit.stream().anyMatch(SnippetResult.Statement::failed)) {
-                break;
-            }
-            remaining = info.remaining();
         }
         return record(snippet, statements, start);
     }
@@ -108,6 +112,44 @@ final class SnippetSession implements AutoCloseable {
         SnippetResult result = new SnippetResult(snippet, List.copyOf(statements), System.nanoTime() - start);
         results.add(result);
         return result;
+    }
+
+    private static final String INCOMPLETE = "\u0000incomplete\u0000";
+    private static final String SPLIT = "\u0000split\u0000";
+
+    /**
+     * Splits code into the units the {@code jshell} tool evaluates when it reads the code from a
+     * script: it reads line by line and evaluates as soon as what it has is complete — where a
+     * missing semicolon counts as complete. So {@code double x = a} followed by a line
+     * {@code + b;} is two units in the tool (and the second does not compile), though javac and a
+     * whole-text analysis see one statement. Splitting the same way keeps the page, the
+     * {@code .jsh} script and the reader's JShell in agreement: such a region fails the build.
+     */
+    List<String> units(String code) {
+        List<String> units = new ArrayList<>();
+        String pending = "";
+        for (String line : code.split("\n", -1)) {
+            pending = pending.isEmpty() ? line : pending + "\n" + line;
+            CompletionInfo info = analysis.analyzeCompletion(pending);
+            while (info.completeness().isComplete()) {
+                // javac-checked listing code ends every statement with ';' — a unit that is complete only
+                // because JShell adds the semicolon is a statement the tool cut short at a line end.
+                boolean cut = info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE_WITH_SEMI;
+                units.add(cut ? SPLIT + pending.strip() : info.source());
+                pending = info.remaining();
+                if (pending.isBlank()) {
+                    break;
+                }
+                info = analysis.analyzeCompletion(pending);
+            }
+            if (pending.isBlank()) {
+                pending = "";
+            }
+        }
+        if (!pending.isBlank()) {
+            units.add(INCOMPLETE + pending);
+        }
+        return units;
     }
 
     /** One statement, as the first of {@link #evaluateAll}'s results. */

@@ -165,6 +165,25 @@ class SiteBuildIT {
         }
 
         @Test
+        @DisplayName("region whose continuation line the jshell tool would run as a statement of its own")
+        void continuationLine() throws IOException {
+            Path listing = dir.resolve("src/main/java/Fixture.java");
+            Files.createDirectories(listing.getParent());
+            Files.writeString(listing, String.join("\n", "class Fixture {", "  static void f() {",
+                    "    // tag::leading-plus[]", "    double sum = 1.0", "        + 2.0;", "    // end::leading-plus[]", "  }", "}"));
+            page("one.adoc", "= One", "", "snippet::leading-plus[]");
+            BuildConfig config = new BuildConfig(dir, dir.resolve("docs"), listing.getParent(),
+                    PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
+            Book.BuildFailedException e = assertThrows(Book.BuildFailedException.class, () -> book.build(config));
+            List<String> failures = e.problems().stream().map(Problem::format).toList();
+            assertEquals(1, failures.size(), failures::toString);
+            assertTrue(failures.get(0).startsWith("docs/one.adoc:3: snippet 'leading-plus' does not compile in JShell: "),
+                    failures.get(0));
+            assertTrue(failures.get(0).contains("runs 'double sum = 1.0' as a complete statement"), failures.get(0));
+            assertTrue(failures.get(0).contains("(src/main/java/Fixture.java:4)"), failures.get(0));
+        }
+
+        @Test
         @DisplayName("snippet expected to throw that does not")
         void expectedFailureThatSucceeds() throws IOException {
             page("one.adoc", "= One", "", "snippet::china-vs-brazil[expect=IllegalArgumentException]");
