@@ -24,7 +24,6 @@ import jdk.jshell.execution.LocalExecutionControlProvider;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -107,22 +106,55 @@ class JShellScriptsIT {
         }
     }
 
-    @Test
-    @DisplayName("chapter 1 runs in the jshell tool with only the downloaded jar on the class path")
-    void runsWithJarOnly() throws IOException, InterruptedException {
+    /** True if the script assigns {@code name} only where it declares it (a loop may update it after the page showed it). */
+    private static boolean assignedOnce(String script, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?<![\\w.])" + name + "\\s*(?:[-+*/]?=(?!=)|\\+\\+|--)").matcher(script);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count == 1;
+    }
+
+    @ParameterizedTest(name = "{0} runs in the jshell tool with only the downloaded jar, and ends with the page's values")
+    @MethodSource("scripts")
+    void runsInTheJShellTool(Path script) throws IOException, InterruptedException {
         Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
         Process process = new ProcessBuilder(jshell.toString(), "--class-path", "bits-and-logits.jar",
-                "jshell/01-information.jsh", "-")
+                "jshell/" + script.getFileName(), "-")
                 .directory(BuiltSiteIT.SITE.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().write("System.out.println(\"brazil=\" + brazil);\n/exit\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().write("/vars\n/exit\n".getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("jshell did not finish within 120 s");
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(output.contains("brazil=6.0"), output);
-        assertTrue(output.contains("IllegalArgumentException"), "the expected failure shows, as on the page:\n" + output);
+        String text = Files.readString(script, StandardCharsets.UTF_8);
+        long expected = regions(text).stream().filter(r -> r.expected() != null).count();
+        long thrown = output.lines().filter(l -> l.contains("Exception java.")).count();
         assertFalse(output.contains("Error:"), output);
+        assertEquals(expected, thrown, "exceptions in the tool's output, one per region marked to throw:\n" + output);
+
+        // The final value of each variable, as /vars lists it, is the last value the page shows for it.
+        Document doc = BuiltSiteIT.parse(BuiltSiteIT.SITE.resolve(script.getFileName().toString().replace(".jsh", ".html")));
+        Map<String, String> shown = new java.util.HashMap<>();
+        for (Element value : doc.select(".snippet-value")) {
+            Element name = value.selectFirst(".snippet-name");
+            Element samp = value.selectFirst("samp");
+            if (name != null && samp != null && name.text().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                shown.put(name.text(), samp.text());
+            }
+        }
+        int compared = 0;
+        for (String line : output.lines().toList()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\|?\\s+\\S+ (\\w+) = (.*)$").matcher(line);
+            if (m.matches() && shown.containsKey(m.group(1)) && assignedOnce(text, m.group(1))) {
+                assertEquals(shown.get(m.group(1)), m.group(2).strip(), script + ": variable " + m.group(1));
+                compared++;
+            }
+        }
+        assertTrue(compared > 0 || shown.isEmpty(), "no variable compared; output:\n" + output);
     }
 }
