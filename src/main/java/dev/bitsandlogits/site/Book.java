@@ -36,7 +36,7 @@ public final class Book implements AutoCloseable {
 
     private final Asciidoctor asciidoctor;
     private final PrintStream progress;
-    private final SnippetCache cache = new SnippetCache();
+    private final SnippetCache cache;
     private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
     private String fingerprint;
     private long assetNanos;
@@ -48,7 +48,13 @@ public final class Book implements AutoCloseable {
 
     /** Starts Asciidoctor and registers the extensions; progress lines go to {@code progress}. */
     public Book(PrintStream progress) {
+        this(progress, new SnippetCache());
+    }
+
+    /** A book whose snippet cache may already hold results ({@link SnippetPrefetch}). */
+    Book(PrintStream progress, SnippetCache cache) {
         this.progress = progress;
+        this.cache = cache;
         // Asciidoctor's messages reach us through the log handler below, with their file and line;
         // its own java.util.logging echo would print each of them a second time, without the docs/ path.
         ASCIIDOCTOR_JUL.setLevel(Level.OFF);
@@ -78,6 +84,21 @@ public final class Book implements AutoCloseable {
             session = new SnippetSession(config.classesDir());
         }
         return session;
+    }
+
+    /**
+     * Converts a small document with the constructs the book uses (highlighted Java, math, a table,
+     * an admonition, a collapsible block), so that loading Rouge's lexer and Asciidoctor's
+     * converters is not paid by the first real page. Meant for time otherwise spent waiting.
+     */
+    public void warmUp() {
+        String doc = String.join("\n", "= Warm-up", ":stem: latexmath", "", "== Section", "",
+                "Text with stem:[x^2] and `code`.", "", "[source,java]", "----",
+                "double[] p = {0.5, 0.5}; // comment", "String s = \"text\";", "----", "",
+                "NOTE: A note.", "", "|===", "| a | b", "| 1 | 2", "|===", "", "[%collapsible]", ".Solution", "====",
+                "Hidden.", "====");
+        asciidoctor.convert(doc, Options.builder().safe(SafeMode.UNSAFE).standalone(false)
+                .attributes(Attributes.builder().attribute("source-highlighter", "rouge").build()).build());
     }
 
     /** Uses {@code warm} as the shared JShell (one warmed up while Asciidoctor was starting). */
@@ -126,7 +147,7 @@ public final class Book implements AutoCloseable {
         problems = new ArrayList<>();
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
         listingsLoader = new ListingsClassLoader(config.classesDir());
-        fingerprint = SnippetCache.chain(SnippetCache.fingerprint(config.classesDir()), index.outsideRegions());
+        fingerprint = SnippetCache.start(config, index);
         problems.addAll(index.problems());
         List<Path> pages = pages(config.docsDir());
         if (pages.isEmpty()) {

@@ -112,7 +112,7 @@ final class PageContext implements AutoCloseable {
         if (expectedException != null) {
             expected.put(snippet.tag(), expectedException);
         }
-        chain = SnippetCache.chain(chain, "snippet", snippet.tag(), String.join("\n", snippet.imports()), snippet.code());
+        chain = SnippetCache.next(chain, snippet);
         List<SnippetResult.Statement> cached = cache.statements(chain);
         SnippetResult result;
         if (cached != null) {
@@ -145,7 +145,7 @@ final class PageContext implements AutoCloseable {
                 return new SnippetSession.Value(SnippetSession.unquote(st.value()), null);
             }
         }
-        String key = SnippetCache.chain(chainAfter.get(tag), "value", expression);
+        String key = SnippetCache.value(chainAfter.get(tag), expression);
         SnippetSession.Value value = cache.value(key);
         if (value == null) {
             SnippetSession current = session();

@@ -30,19 +30,33 @@ public final class SiteBuilder {
         PrintStream out = System.out;
         PrintStream progress = quiet ? new PrintStream(PrintStream.nullOutputStream()) : out;
         long start = System.nanoTime();
-        // Starting JRuby + Asciidoctor and warming JShell's compiler each take seconds and are
-        // independent: do them side by side (the machine has at least two cores).
+        // Starting JRuby + Asciidoctor takes seconds on one core; meanwhile the other core warms
+        // JShell up and runs every page's snippets into the cache the pages will read.
+        SnippetCache cache = new SnippetCache();
         SnippetSession[] warm = new SnippetSession[1];
-        Thread warmUp = new Thread(() -> warm[0] = SnippetSession.warm(config.classesDir()), "jshell-warm-up");
+        long[] prefetch = new long[2];
+        Thread warmUp = new Thread(() -> {
+            long t = System.nanoTime();
+            warm[0] = SnippetSession.warm(config.classesDir());
+            try {
+                prefetch[0] = SnippetPrefetch.run(config, cache, warm[0]);
+            } catch (RuntimeException e) {
+                // The conversion runs whatever is missing and reports any problem at its line.
+            }
+            prefetch[1] = System.nanoTime() - t;
+        }, "jshell-prefetch");
         warmUp.setDaemon(true);
         warmUp.start();
-        try (Book book = new Book(progress)) {
+        try (Book book = new Book(progress, cache)) {
             progress.printf("Asciidoctor ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            book.warmUp();
             try {
                 warmUp.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            progress.printf("Snippets run ahead in parallel: %d in %d ms (JShell start included)%n", prefetch[0],
+                    prefetch[1] / 1_000_000);
             if (warm[0] != null) {
                 book.adoptSession(warm[0]);
             }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,9 @@ import java.util.stream.Stream;
  */
 final class SnippetCache {
 
-    private final Map<String, List<SnippetResult.Statement>> statements = new HashMap<>();
-    private final Map<String, SnippetSession.Value> values = new HashMap<>();
+    // Concurrent: SnippetPrefetch fills the cache in another thread while Asciidoctor starts.
+    private final Map<String, List<SnippetResult.Statement>> statements = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SnippetSession.Value> values = new java.util.concurrent.ConcurrentHashMap<>();
 
     List<SnippetResult.Statement> statements(String key) {
         return statements.get(key);
@@ -42,6 +42,21 @@ final class SnippetCache {
 
     void putValue(String key, SnippetSession.Value value) {
         values.put(key, value);
+    }
+
+    /** The start of every page's chain: the compiled library and the listings outside their regions. */
+    static String start(BuildConfig config, SnippetIndex index) {
+        return chain(fingerprint(config.classesDir()), index.outsideRegions());
+    }
+
+    /** The key of {@code snippet}'s result when it runs after the snippets that led to {@code previous}. */
+    static String next(String previous, Snippet snippet) {
+        return chain(previous, "snippet", snippet.tag(), String.join("\n", snippet.imports()), snippet.code());
+    }
+
+    /** The key of the value of {@code expression} right after the snippet whose key is {@code afterSnippet}. */
+    static String value(String afterSnippet, String expression) {
+        return chain(afterSnippet, "value", expression);
     }
 
     /** The next link of a hash chain. */
