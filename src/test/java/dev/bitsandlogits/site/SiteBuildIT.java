@@ -320,6 +320,30 @@ class SiteBuildIT {
         }
     }
 
+    @Nested
+    @DisplayName("running snippets ahead")
+    class Prefetch {
+
+        @Test
+        @DisplayName("computes exactly the keys the pages use: the build then runs nothing in JShell, with the same pages")
+        void sameKeysAsThePages() throws IOException {
+            page("one.adoc", "= One", "", "snippet::china-vs-brazil[]", "", "snippet::extremes[]", "",
+                    "Brazil: value:china-vs-brazil[brazil], twice: value:china-vs-brazil[\"brazil * 2\"].");
+            page("two.adoc", "= Two", "", "snippet::units[]");
+            BuildConfig config = config();
+            book.build(config);
+            String expected = Files.readString(dir.resolve("site/one.html"));
+
+            SnippetCache cache = new SnippetCache();
+            try (SnippetSession session = new SnippetSession(PROJECT.resolve("target/classes"));
+                 Book fresh = new Book(new java.io.PrintStream(java.io.PrintStream.nullOutputStream()), cache)) {
+                assertEquals(4, SnippetPrefetch.run(config, cache, session), "three snippets, and one rerun for the expression");
+                assertEquals(0, fresh.build(config).executed());
+                assertEquals(expected, Files.readString(dir.resolve("site/one.html")));
+            }
+        }
+    }
+
     private static int lineOf(String code) throws IOException {
         List<String> lines = Files.readAllLines(PROJECT.resolve("src/main/java/dev/bitsandlogits/listings/Information.java"));
         for (int i = 0; i < lines.size(); i++) {
