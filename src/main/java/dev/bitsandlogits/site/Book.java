@@ -39,6 +39,7 @@ public final class Book implements AutoCloseable {
     private final SnippetCache cache;
     private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
     private String fingerprint;
+    private SnippetIndex lastIndex;
     private long assetNanos;
     private ListingsClassLoader listingsLoader;
     private SnippetSession session;
@@ -148,6 +149,7 @@ public final class Book implements AutoCloseable {
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
         listingsLoader = new ListingsClassLoader(config.classesDir());
         fingerprint = SnippetCache.start(config, index);
+        lastIndex = index;
         problems.addAll(index.problems());
         List<Path> pages = pages(config.docsDir());
         if (pages.isEmpty()) {
@@ -191,6 +193,16 @@ public final class Book implements AutoCloseable {
             throw new BuildFailedException(Problem.inSourceOrder(problems), report);
         }
         return report;
+    }
+
+    /** The listings as the last build read them (watch mode compares them with the files). */
+    SnippetIndex lastIndex() {
+        return lastIndex;
+    }
+
+    /** The snippet fingerprint of the last build ({@link SnippetCache#start}). */
+    String lastFingerprint() {
+        return fingerprint;
     }
 
     /** The snippet tags each page used in the last build that converted it, for watch mode. */

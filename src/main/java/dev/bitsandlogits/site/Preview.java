@@ -299,11 +299,14 @@ public final class Preview implements AutoCloseable {
         if (java.stream().anyMatch(p -> p.startsWith(javaRoot.resolve("dev/bitsandlogits/site")))) {
             out.println("The site builder's own code changed: restart the preview to use it.");
         }
+        // What the last build ran with: the files on disk already hold the new version.
+        SnippetIndex before = book.lastIndex();
+        String fingerprintBefore = book.lastFingerprint();
         if (!java.isEmpty() && !compile(javaRoot)) {
             return;
         }
         Set<Path> pages = new HashSet<>();
-        boolean everything = false;
+        boolean everything = problems != null; // after a failed build, build it all again
         for (Path p : docs) {
             String name = p.getFileName().toString();
             if (p.getParent().equals(config.docsDir()) && name.endsWith(".adoc") && !name.startsWith("_") && Files.exists(p)) {
@@ -313,9 +316,18 @@ public final class Preview implements AutoCloseable {
             }
         }
         if (!java.isEmpty()) {
-            // Pages with snippets are reconverted; the cache reruns only regions that changed.
+            SnippetIndex after = SnippetIndex.scan(config.root(), config.listingsDir());
+            boolean libraryChanged = before == null || !SnippetCache.start(config, after).equals(fingerprintBefore);
+            if (libraryChanged) {
+                // The library or a listing outside its regions changed: every snippet may compute
+                // something else, and JShell must load the new classes.
+                book.classesChanged();
+            }
+            // Reconvert the pages that use a changed region (or all pages with snippets); the cache
+            // still spares every snippet before the first change on a page.
             book.tagsByPage().forEach((page, tags) -> {
-                if (!tags.isEmpty()) {
+                if (!tags.isEmpty() && (libraryChanged || tags.stream().anyMatch(tag ->
+                        !before.find(tag).map(Snippet::code).equals(after.find(tag).map(Snippet::code))))) {
                     pages.add(page);
                 }
             });
@@ -341,7 +353,8 @@ public final class Preview implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         List<String> options = new ArrayList<>(List.of("-d", config.classesDir().toString(), "--release", "17",
-                "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-sourcepath", javaRoot.toString()));
+                "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-sourcepath", javaRoot.toString(),
+                "-g")); // as maven-compiler-plugin does: identical bytes keep the snippet cache valid
         String classPath = classPath();
         if (!classPath.isEmpty()) {
             options.addAll(List.of("-classpath", classPath));
@@ -361,7 +374,6 @@ public final class Preview implements AutoCloseable {
                     .toList());
             return false;
         }
-        book.classesChanged();
         out.printf("Compiled %d sources in %d ms%n", sources.size(), (System.nanoTime() - start) / 1_000_000);
         return true;
     }
