@@ -202,7 +202,7 @@ final class Browser implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
+            exchange.getResponseHeaders().set("Content-Type", Preview.contentType(file.getFileName().toString()));
             byte[] body = Files.readAllBytes(file);
             boolean head = exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(200, head ? -1 : body.length);
@@ -214,21 +214,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    private static String contentType(String name) {
-        String ext = name.substring(name.lastIndexOf('.') + 1);
-        return switch (ext) {
-            case "html" -> "text/html; charset=utf-8";
-            case "css" -> "text/css; charset=utf-8";
-            case "js" -> "text/javascript; charset=utf-8";
-            case "json" -> "application/json";
-            case "svg" -> "image/svg+xml";
-            case "woff2" -> "font/woff2";
-            case "png" -> "image/png";
-            case "jsh", "txt" -> "text/plain; charset=utf-8";
-            case "jar" -> "application/java-archive";
-            default -> "application/octet-stream";
-        };
-    }
+
 
     static void sleep(long millis) {
         try {
