@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ final class SiteAssets {
                     }
                 }
             }
+            writeFaviconIco(out.resolve("favicon.ico"));
             Path jar = config.root().resolve("target/bits-and-logits.jar");
             if (Files.exists(jar)) {
                 Files.copy(jar, out.resolve("bits-and-logits.jar"), StandardCopyOption.REPLACE_EXISTING);
@@ -74,12 +76,46 @@ final class SiteAssets {
             Files.createDirectories(to.getParent());
             Files.copy(dist.resolve(file), to, StandardCopyOption.REPLACE_EXISTING);
         }
+        // Only the WOFF2 fonts are copied, so the stylesheet offers only them (every browser we
+        // target reads WOFF2; the WOFF and TTF fallbacks would be links to missing files).
+        Path css = target.resolve("katex.min.css");
+        Files.writeString(css, Files.readString(css, StandardCharsets.UTF_8)
+                .replaceAll(",url\\(fonts/[^)]+\\.(woff|ttf)\\) format\\(\"(woff|truetype)\"\\)", ""), StandardCharsets.UTF_8);
         Path fonts = Files.createDirectories(target.resolve("fonts"));
         try (Stream<Path> files = Files.list(dist.resolve("fonts"))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".woff2")).sorted().toList()) {
                 Files.copy(f, fonts.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /**
+     * A 32 × 32 {@code favicon.ico} for pages that declare no icon (the Javadoc under api/):
+     * browsers then ask for /favicon.ico, and a 404 is a console error. Drawn, not loaded: the
+     * design of favicon.svg (an H on the theme's dark blue), from rectangles only, so the bytes
+     * do not depend on the machine's fonts.
+     */
+    static void writeFaviconIco(Path target) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0x1d, 0x35, 0x57));
+        g.fillRoundRect(0, 0, 32, 32, 12, 12);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(9, 8, 4, 16);
+        g.fillRect(19, 8, 4, 16);
+        g.fillRect(9, 14, 14, 4);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        byte[] data = png.toByteArray();
+        java.nio.ByteBuffer ico = java.nio.ByteBuffer.allocate(22 + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ico.putShort((short) 0).putShort((short) 1).putShort((short) 1);          // ICONDIR: icon, one image
+        ico.put((byte) 32).put((byte) 32).put((byte) 0).put((byte) 0);            // 32 × 32, no palette
+        ico.putShort((short) 1).putShort((short) 32).putInt(data.length).putInt(22); // planes, bpp, size, offset
+        ico.put(data);
+        Files.write(target, ico.array());
     }
 
     private static void copyResource(String name, Path target) throws IOException {
