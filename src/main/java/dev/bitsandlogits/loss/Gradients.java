@@ -61,23 +61,9 @@ public final class Gradients {
    * {@code z = 1} and large {@code x} the result is {@code −σ(−x)} to full accuracy.
    */
   public static double[][] sigmoidCrossEntropyWithLogits(double[][] labels, double[][] logits) {
-    Checks.sameShape("labels", labels, "logits", logits);
-    Checks.probabilities("labels", labels);
-    double[][] gradient = new double[logits.length][];
-    for (int i = 0; i < logits.length; i++) {
-      double[] row = new double[logits[i].length];
-      for (int j = 0; j < row.length; j++) {
-        double x = logits[i][j];
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-          throw Checks.notFinite("logits", i, j, x);
-        }
-        double z = labels[i][j];
-        row[j] = x >= 0
-            ? (1 - z) - Softmax.sigmoidUnchecked(-x)
-            : Softmax.sigmoidUnchecked(x) - z;
-      }
-      gradient[i] = row;
-    }
-    return gradient;
+    return Losses.elementwise(labels, logits, (z, x) -> x >= 0
+        ? (1 - z) - Softmax.sigmoidUnchecked(-x)
+        : Softmax.sigmoidUnchecked(x) - z);
   }
+
 }

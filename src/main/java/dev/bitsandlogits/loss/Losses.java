@@ -175,9 +175,26 @@ public final class Losses {
 
   private static double[][] binaryLogitLoss(
       double[][] labels, double[][] logits, double posWeight) {
+    return elementwise(labels, logits, (z, x) -> {
+      if (z == 1) {
+        return posWeight * Softmax.softplus(-x);
+      } else if (z == 0) {
+        return Softmax.softplus(x);
+      }
+      return posWeight * z * Softmax.softplus(-x) + (1 - z) * Softmax.softplus(x);
+    });
+  }
+
+  /**
+   * {@code f(z, x)} for every label {@code z} and logit {@code x}, into a new array of their
+   * shape, after checking that the shapes match, the labels lie in [0, 1] and, entry by entry,
+   * that the logits are finite. Serves the elementwise losses and their gradients.
+   */
+  static double[][] elementwise(
+      double[][] labels, double[][] logits, java.util.function.DoubleBinaryOperator f) {
     Checks.sameShape("labels", labels, "logits", logits);
     Checks.probabilities("labels", labels);
-    double[][] losses = new double[logits.length][];
+    double[][] result = new double[logits.length][];
     for (int i = 0; i < logits.length; i++) {
       double[] row = new double[logits[i].length];
       for (int j = 0; j < row.length; j++) {
@@ -185,21 +202,13 @@ public final class Losses {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
           throw Checks.notFinite("logits", i, j, x);
         }
-        double z = labels[i][j];
-        double loss;
-        if (z == 1) {
-          loss = posWeight * Softmax.softplus(-x);
-        } else if (z == 0) {
-          loss = Softmax.softplus(x);
-        } else {
-          loss = posWeight * z * Softmax.softplus(-x) + (1 - z) * Softmax.softplus(x);
-        }
-        row[j] = loss;
+        row[j] = f.applyAsDouble(labels[i][j], x);
       }
-      losses[i] = row;
+      result[i] = row;
     }
-    return losses;
+    return result;
   }
+
 
   /** First index of the maximum of row {@code i} of the logits, checking every entry is finite. */
   static int argmaxRow(int i, double[] z) {
