@@ -33,7 +33,6 @@ final class SnippetSession implements AutoCloseable {
     private final JShell jshell;
     private final SourceCodeAnalysis analysis;
     private final List<String> importsDone = new ArrayList<>();
-    private final List<SnippetResult> results = new ArrayList<>();
 
     private final Path classesDir;
 
@@ -58,7 +57,6 @@ final class SnippetSession implements AutoCloseable {
     void reset() {
         jshell.snippets().filter(s -> jshell.status(s).isActive()).forEach(jshell::drop);
         importsDone.clear();
-        results.clear();
     }
 
     /** A session with JShell's compiler and the library already warmed up by a throw-away evaluation. */
@@ -109,9 +107,7 @@ final class SnippetSession implements AutoCloseable {
     }
 
     private SnippetResult record(Snippet snippet, List<SnippetResult.Statement> statements, long start) {
-        SnippetResult result = new SnippetResult(snippet, List.copyOf(statements), System.nanoTime() - start);
-        results.add(result);
-        return result;
+        return new SnippetResult(snippet, List.copyOf(statements), System.nanoTime() - start);
     }
 
     private static final String INCOMPLETE = "\u0000incomplete\u0000";
@@ -250,11 +246,6 @@ final class SnippetSession implements AutoCloseable {
     static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;
-    }
-
-    /** Every snippet this session ran, in order. */
-    List<SnippetResult> results() {
-        return results;
     }
 
     private static String simpleName(String className) {
