@@ -9,33 +9,13 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** axe-core, run inside the page by Deque's Selenium integration, in both themes. */
 @DisplayName("Accessibility (axe-core)")
-class AccessibilityBrowserIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    static List<String> pages() {
-        return Browser.pages();
-    }
+class AccessibilityBrowserIT extends BrowserTest {
 
     @ParameterizedTest(name = "{0}: no serious or critical violation, light theme")
     @MethodSource("pages")

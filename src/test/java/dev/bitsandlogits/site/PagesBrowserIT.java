@@ -6,33 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every page of the built site in headless Chromium: clean console, nothing fetched from the network, math typeset. */
 @DisplayName("Each page in the browser")
-class PagesBrowserIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    static List<String> pages() {
-        return Browser.pages();
-    }
+class PagesBrowserIT extends BrowserTest {
 
     @ParameterizedTest(name = "{0} loads with no console error, no failed request and no request off 127.0.0.1")
     @MethodSource("pages")

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,21 +27,7 @@ import org.openqa.selenium.json.Json;
 
 /** The reader's controls in headless Chromium: search, theme, copy, navigation, narrow screens. */
 @DisplayName("Reader controls")
-class ReaderControlsBrowserIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReaderControlsBrowserIT extends BrowserTest {
 
     @AfterEach
     void reset() {
@@ -51,10 +35,6 @@ class ReaderControlsBrowserIT {
         if (browser.driver.getCurrentUrl().startsWith("http")) {
             browser.js("localStorage.clear()");
         }
-    }
-
-    static List<String> pages() {
-        return Browser.pages();
     }
 
     /** One section and a word found in no other section: chapter 4's if the site has it, else chapter 1's. */

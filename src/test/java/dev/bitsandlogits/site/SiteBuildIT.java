@@ -48,6 +48,18 @@ class SiteBuildIT {
         Files.writeString(dir.resolve("docs").resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes {@code src/main/java/Fixture.java} (lines joined by newlines) in the fixture project and
+     * returns a configuration whose listings are that file alone.
+     */
+    private BuildConfig fixtureListing(String... lines) throws IOException {
+        Path listing = dir.resolve("src/main/java/Fixture.java");
+        Files.createDirectories(listing.getParent());
+        Files.writeString(listing, String.join("\n", lines));
+        return new BuildConfig(dir, dir.resolve("docs"), listing.getParent(),
+                PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
+    }
+
     private List<String> failures() {
         Book.BuildFailedException e = assertThrows(Book.BuildFailedException.class, () -> book.build(config()));
         return e.problems().stream().map(Problem::format).toList();
@@ -84,15 +96,11 @@ class SiteBuildIT {
         @Test
         @DisplayName("reads a value in the state right after its own snippet, not after the page")
         void valueInItsOwnState() throws IOException {
-            Path listing = dir.resolve("src/main/java/Fixture.java");
-            Files.createDirectories(listing.getParent());
-            Files.writeString(listing, String.join("\n", "class Fixture {", "  static void f() {",
+            BuildConfig config = fixtureListing("class Fixture {", "  static void f() {",
                     "    // tag::first[]", "    double v = 1.5;", "    // end::first[]",
-                    "    // tag::second[]", "    double v = 2.5;", "    // end::second[]", "  }", "}"));
+                    "    // tag::second[]", "    double v = 2.5;", "    // end::second[]", "  }", "}");
             page("one.adoc", "= One", "", "snippet::first[]", "", "snippet::second[]", "",
                     "First value:first[v], twice value:first[\"v * 2\"]; second value:second[v].");
-            BuildConfig config = new BuildConfig(dir, dir.resolve("docs"), listing.getParent(),
-                    PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
             book.build(config);
             assertEquals(List.of("1.5", "3.0", "2.5"),
                     org.jsoup.Jsoup.parse(Files.readString(dir.resolve("site/one.html"))).select(".computed").eachText());
@@ -151,13 +159,9 @@ class SiteBuildIT {
         @Test
         @DisplayName("region that javac accepts but JShell rejects")
         void rejectedByJShell() throws IOException {
-            Path listing = dir.resolve("src/main/java/Fixture.java");
-            Files.createDirectories(listing.getParent());
-            Files.writeString(listing, String.join("\n", "class Fixture {", "  static double twice(double x) {",
-                    "    // tag::uses-parameter[]", "    double y = 2 * x;", "    // end::uses-parameter[]", "    return y;", "  }", "}"));
+            BuildConfig config = fixtureListing("class Fixture {", "  static double twice(double x) {",
+                    "    // tag::uses-parameter[]", "    double y = 2 * x;", "    // end::uses-parameter[]", "    return y;", "  }", "}");
             page("one.adoc", "= One", "", "snippet::uses-parameter[]");
-            BuildConfig config = new BuildConfig(dir, dir.resolve("docs"), listing.getParent(),
-                    PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
             Book.BuildFailedException e = assertThrows(Book.BuildFailedException.class, () -> book.build(config));
             assertEquals(List.of("docs/one.adoc:3: snippet 'uses-parameter' does not compile in JShell: cannot find symbol,"
                     + " symbol:   variable x; in: double y = 2 * x; (src/main/java/Fixture.java:4)"
@@ -167,13 +171,9 @@ class SiteBuildIT {
         @Test
         @DisplayName("region whose continuation line the jshell tool would run as a statement of its own")
         void continuationLine() throws IOException {
-            Path listing = dir.resolve("src/main/java/Fixture.java");
-            Files.createDirectories(listing.getParent());
-            Files.writeString(listing, String.join("\n", "class Fixture {", "  static void f() {",
-                    "    // tag::leading-plus[]", "    double sum = 1.0", "        + 2.0;", "    // end::leading-plus[]", "  }", "}"));
+            BuildConfig config = fixtureListing("class Fixture {", "  static void f() {",
+                    "    // tag::leading-plus[]", "    double sum = 1.0", "        + 2.0;", "    // end::leading-plus[]", "  }", "}");
             page("one.adoc", "= One", "", "snippet::leading-plus[]");
-            BuildConfig config = new BuildConfig(dir, dir.resolve("docs"), listing.getParent(),
-                    PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
             Book.BuildFailedException e = assertThrows(Book.BuildFailedException.class, () -> book.build(config));
             List<String> failures = e.problems().stream().map(Problem::format).toList();
             assertEquals(1, failures.size(), failures::toString);
