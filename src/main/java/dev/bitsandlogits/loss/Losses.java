@@ -16,6 +16,13 @@ public final class Losses {
   /** PyTorch's {@code BCELoss} clamps each log at −100 so that a probability of 0 costs 100 nats. */
   private static final double BCE_LOG_FLOOR = -100;
 
+  /**
+   * The smallest {@code Σ_{j≠y} exp(z_j)} the one-pass form trusts. Terms that underflow lose at
+   * most 2^−1075 each, so n of them err by at most n·2^−115 relative to such a sum: below 1e-22
+   * for any row shorter than 2^40 entries.
+   */
+  private static final double SUM_FLOOR = 0x1p-960;
+
   private Losses() {}
 
   /**
@@ -63,13 +70,16 @@ public final class Losses {
    * <br>Throws {@link IllegalArgumentException} if the lengths differ, a label is outside
    * [0, C) for C classes, or a logit is not finite.
    *
-   * <p>Algorithm: per row, no allocation besides the result. A first pass finds the first index
-   * {@code k} of the maximum {@code m} and checks that every logit is finite (it compares and
-   * never calls {@code exp}, so it costs little). Then {@code S = Σ_{j≠k} exp(z_j − m)} is summed
-   * in two branch-free loops, before and after {@code k} — the same work per entry as a bare
-   * exp-sum. Then {@code loss = (m − z_y) + log1p(S)}, two non-negative terms; when
-   * {@code z_y = m} the first is 0 and {@code log1p} keeps full accuracy, where the textbook
-   * {@code logSumExp(z) − z_y} would cancel. Every term of S is at most 1, so nothing overflows.
+   * <p>Algorithm: per row, no allocation besides the result, one pass and one {@code exp} per
+   * entry: {@code loss = log1p(S)} with {@code S = e^{−z_y} · Σ_{j≠y} e^{z_j}}, the sum taken in
+   * two branch-free loops before and after {@code y}. The exponents are the logits themselves, so
+   * nothing is rounded before {@code exp}, and {@code log1p} keeps full accuracy when the loss is
+   * tiny, where the textbook {@code logSumExp(z) − z_y} would cancel. Each exponent has
+   * {@code z_j − z_j} added, which is 0 for a finite logit and NaN otherwise, so a non-finite
+   * logit makes the sum NaN: the check costs no extra pass. When a factor leaves the safe range
+   * (a logit beyond about ±708, a sum below 2^−960, or NaN) the row is redone by the two-pass
+   * form: find the first index {@code k} of the maximum {@code m} (checking each logit), then
+   * {@code loss = (m − z_y) + log1p(Σ_{j≠k} exp(z_j − m))}, whose terms are at most 1.
    */
   public static double[] sparseSoftmaxCrossEntropyWithLogits(int[] labels, double[][] logits) {
     Checks.notNull("labels", labels);
@@ -82,19 +92,40 @@ public final class Losses {
         throw Checks.indexOutOfRange("labels", i, y, classes);
       }
       double[] z = logits[i];
-      int k = argmaxRow(i, z);
-      double m = z[k];
-      // Two branch-free loops around the maximum: the same work per entry as a bare exp-sum.
-      double s = 0.0;
-      for (int j = 0; j < k; j++) {
-        s += Math.exp(z[j] - m);
+      // x + (x − x) is x for a finite x and NaN otherwise: a non-finite logit makes the sum NaN,
+      // so the check costs no extra pass, and only the sum is live across each exp call.
+      double sum = 0.0;
+      for (int j = 0; j < y; j++) {
+        double x = z[j];
+        sum += Math.exp(x + (x - x));
       }
-      for (int j = k + 1; j < z.length; j++) {
-        s += Math.exp(z[j] - m);
+      for (int j = y + 1; j < z.length; j++) {
+        double x = z[j];
+        sum += Math.exp(x + (x - x));
       }
-      losses[i] = (m - z[y]) + Math.log1p(s);
+      double scale = Math.exp(-z[y]);
+      double s = sum * scale;
+      if (sum >= SUM_FLOOR && scale >= Double.MIN_NORMAL && s < Double.POSITIVE_INFINITY) {
+        losses[i] = Math.log1p(s);
+      } else {
+        losses[i] = sparseLossFromMax(i, y, z);
+      }
     }
     return losses;
+  }
+
+  /** The overflow-proof form of a row's sparse loss; also names the first non-finite logit. */
+  private static double sparseLossFromMax(int i, int y, double[] z) {
+    int k = argmaxRow(i, z);
+    double m = z[k];
+    double s = 0.0;
+    for (int j = 0; j < k; j++) {
+      s += Math.exp(z[j] - m);
+    }
+    for (int j = k + 1; j < z.length; j++) {
+      s += Math.exp(z[j] - m);
+    }
+    return (m - z[y]) + Math.log1p(s);
   }
 
   /**

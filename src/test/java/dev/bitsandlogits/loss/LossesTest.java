@@ -70,6 +70,32 @@ class LossesTest {
     }
 
     @Test
+    @DisplayName("rows whose terms overflow relative to the label's logit are redone from the max")
+    void overflowRelativeToLabel() {
+      double[] many = new double[1000]; // 999 logits of 708 and the label's 0: the sum overflows
+      java.util.Arrays.fill(many, 708);
+      many[0] = 0;
+      // mpmath: log(1 + e^709), log(1 + e^710), log(1 + 999·e^708)
+      assertRelativelyClose(new double[] {709.0, 710.0}, Losses.sparseSoftmaxCrossEntropyWithLogits(
+          new int[] {1, 1}, new double[][] {{709, 0}, {710, 0}}));
+      assertRelativelyClose(714.9067547786485, Losses.sparseSoftmaxCrossEntropyWithLogits(
+          new int[] {0}, new double[][] {many})[0]);
+    }
+
+    @ParameterizedTest(name = "logits [{0}, {1}], label 0 -> {2}")
+    @CsvSource({
+        "-700, -740, 4.248354255291589e-18",  // e^-740 is subnormal: few bits left
+        "746, 700, 1.0530617357553812e-20",   // e^-746 underflows to 0
+        "-710, -712, 0.1269280110429725",     // e^710 overflows
+    })
+    @DisplayName("logits whose exponentials leave the normal range keep their digits")
+    void exponentialsOutOfRange(double z0, double z1, double expected) {
+      // mpmath: log1p(exp(z1 - z0))
+      assertRelativelyClose(expected, Losses.sparseSoftmaxCrossEntropyWithLogits(
+          new int[] {0}, new double[][] {{z0, z1}})[0]);
+    }
+
+    @Test
     @DisplayName("long rows, ascending or descending, keep their digits")
     void longRows() {
       double[] ascending = new double[1000]; // [0, 0.01, ..., 9.98, 60]: a new max at each step
@@ -113,6 +139,15 @@ class LossesTest {
       assertThrowsMessage("logits[0][0] (Infinity) must be finite",
           () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
               new int[] {0}, new double[][] {{Double.POSITIVE_INFINITY, 1}}));
+      assertThrowsMessage("logits[0][0] (-Infinity) must be finite",
+          () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
+              new int[] {2}, new double[][] {{Double.NEGATIVE_INFINITY, 0, 1}}));
+      assertThrowsMessage("logits[0][1] (Infinity) must be finite",
+          () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
+              new int[] {1}, new double[][] {{1, Double.POSITIVE_INFINITY}}));
+      assertThrowsMessage("logits[0][2] (NaN) must be finite",
+          () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
+              new int[] {2}, new double[][] {{1, 2, Double.NaN}}));
       assertThrowsMessage("logits must be rectangular, but row 1 has length 2, not 3",
           () -> Losses.sparseSoftmaxCrossEntropyWithLogits(
               new int[] {0, 0}, new double[][] {{1, 2, 3}, {1, 2}}));
