@@ -35,7 +35,7 @@ public final class Book implements AutoCloseable {
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
 
     private final Asciidoctor asciidoctor;
-    private final PrintStream progress;
+    private PrintStream progress;
     private final SnippetCache cache;
     private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
     private String fingerprint;
@@ -100,6 +100,11 @@ public final class Book implements AutoCloseable {
                 "Hidden.", "====");
         asciidoctor.convert(doc, Options.builder().safe(SafeMode.UNSAFE).standalone(false)
                 .attributes(Attributes.builder().attribute("source-highlighter", "rouge").build()).build());
+    }
+
+    /** Sends progress lines to {@code progress} (a book started ahead learns late where they go). */
+    void progressTo(PrintStream progress) {
+        this.progress = progress;
     }
 
     /** Uses {@code warm} as the shared JShell (one warmed up while Asciidoctor was starting). */

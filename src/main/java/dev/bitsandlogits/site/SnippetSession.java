@@ -1,8 +1,5 @@
 package dev.bitsandlogits.site;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,20 +155,9 @@ final class SnippetSession implements AutoCloseable {
      * declares two variables, and JShell reports each, so each gets its own line on the page.
      */
     private List<SnippetResult.Statement> evaluateAll(String source) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        List<SnippetEvent> events;
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            events = jshell.eval(source);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
+        SnippetOutput.Captured<List<SnippetEvent>> captured = SnippetOutput.capture(() -> jshell.eval(source));
+        List<SnippetEvent> events = captured.result();
+        String output = captured.output();
         String code = source.strip();
         List<SnippetResult.Statement> statements = new ArrayList<>();
         for (SnippetEvent event : events) {

@@ -107,6 +107,18 @@ class SiteBuildIT {
         }
 
         @Test
+        @DisplayName("shows what a statement prints, from System.out and System.err, under it")
+        void printedOutput() throws IOException {
+            BuildConfig config = fixtureListing("class Fixture {", "  static void f() {",
+                    "    // tag::printing[]", "    System.out.println(\"p = \" + 0.25);",
+                    "    System.err.println(\"warning: naïve\");", "    // end::printing[]", "  }", "}");
+            page("one.adoc", "= One", "", "snippet::printing[]");
+            book.build(config);
+            assertEquals(List.of("p = 0.25", "warning: naïve"), org.jsoup.Jsoup.parse(
+                    Files.readString(dir.resolve("site/one.html"))).select("pre.snippet-output").eachText());
+        }
+
+        @Test
         @DisplayName("shows the exception of a snippet marked as expected to throw")
         void expectedFailure() throws IOException {
             page("one.adoc", "= One", "", "snippet::information-out-of-range[expect=IllegalArgumentException]");
