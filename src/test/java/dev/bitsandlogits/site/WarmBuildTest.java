@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,8 +31,8 @@ class WarmBuildTest {
     }
 
     @Test
-    @DisplayName("without a head start in this JVM, the build starts its own")
-    void nothingToClaim() {
-        assertNull(WarmBuild.claim(BuildConfig.standard(Path.of(".")), true));
+    @DisplayName("a build of another project does not claim this one's head start")
+    void otherRoot(@TempDir Path other) {
+        assertNull(WarmBuild.claim(BuildConfig.standard(other), true));
     }
 }
