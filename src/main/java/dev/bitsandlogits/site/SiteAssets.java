@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 final class SiteAssets {
 
     static final String KATEX_VERSION = "0.16.47";
-    private static final String KATEX_DIST = "META-INF/resources/webjars/katex/" + KATEX_VERSION + "/dist/";
+    static final String KATEX_DIST = "META-INF/resources/webjars/katex/" + KATEX_VERSION + "/dist/";
     private static final String ASCIIDOCTOR_CSS = "gems/asciidoctor-2.0.26/data/stylesheets/asciidoctor-default.css";
 
     private SiteAssets() {
