@@ -35,6 +35,7 @@ public final class Book implements AutoCloseable {
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
 
     private final Asciidoctor asciidoctor;
+    private final MathTypesetter math;
     private final PrintStream progress;
     private final SnippetCache cache;
     private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,6 +57,8 @@ public final class Book implements AutoCloseable {
     Book(PrintStream progress, SnippetCache cache) {
         this.progress = progress;
         this.cache = cache;
+        // V8 and KaTeX start on their own thread while JRuby starts on this one.
+        this.math = MathTypesetter.start(System.err);
         // Asciidoctor's messages reach us through the log handler below, with their file and line;
         // its own java.util.logging echo would print each of them a second time, without the docs/ path.
         ASCIIDOCTOR_JUL.setLevel(Level.OFF);
@@ -69,7 +72,7 @@ public final class Book implements AutoCloseable {
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
-        registry.postprocessor(new PageChrome());
+        registry.postprocessor(new PageChrome(this));
     }
 
     /**
@@ -121,6 +124,11 @@ public final class Book implements AutoCloseable {
         return listingsLoader;
     }
 
+    /** Typesets the formulas of every page, or says that the browser must ({@link MathTypesetter#available()}). */
+    MathTypesetter math() {
+        return math;
+    }
+
     PageContext page() {
         if (page == null) {
             throw new IllegalStateException("no page is being converted");
@@ -166,7 +174,7 @@ public final class Book implements AutoCloseable {
             }
             long assetsStart = System.nanoTime();
             if (only == null) {
-                SiteAssets.copy(config, out);
+                SiteAssets.copy(config, out, !math.available());
                 problems.addAll(ReaderFiles.write(config, out));
             } else {
                 // A rebuild keeps assets and API docs; the search text may have changed with the prose.
@@ -330,6 +338,7 @@ public final class Book implements AutoCloseable {
     @Override
     public void close() {
         classesChanged();
+        math.close();
         asciidoctor.close();
     }
 

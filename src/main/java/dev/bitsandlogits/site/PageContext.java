@@ -80,6 +80,11 @@ final class PageContext implements AutoCloseable {
         return new Problem(name(), message, null);
     }
 
+    /** Whether a line of the page's own source contains {@code needle}. */
+    boolean quotes(String needle) {
+        return lines.stream().anyMatch(line -> line.contains(needle));
+    }
+
     /** Marks one more use of {@code needle} without reporting, so later problems find the right line. */
     void claim(String needle) {
         seen.merge(needle, 1, Integer::sum);

@@ -31,7 +31,8 @@ public final class SiteBuilder {
         PrintStream progress = quiet ? new PrintStream(PrintStream.nullOutputStream()) : out;
         long start = System.nanoTime();
         // Starting JRuby + Asciidoctor takes seconds on one core; meanwhile the other core warms
-        // JShell up and runs every page's snippets into the cache the pages will read.
+        // JShell up and runs every page's snippets into the cache the pages will read (and the
+        // Book starts V8 with KaTeX on a thread of its own, half a second).
         SnippetCache cache = new SnippetCache();
         SnippetSession[] warm = new SnippetSession[1];
         long[] prefetch = new long[2];
