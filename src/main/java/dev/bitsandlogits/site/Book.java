@@ -234,7 +234,7 @@ public final class Book implements AutoCloseable {
             long nanos = System.nanoTime() - start;
             long snippetNanos = results.stream().mapToLong(SnippetResult::nanos).sum();
             PageReport report = new PageReport(config.relative(file), results.size(), context.jshellRuns, context.values,
-                    nanos, snippetNanos, problems.size() - before);
+                    nanos, snippetNanos, context.mathNanos, problems.size() - before);
             progress.println(report.line());
             return report;
         } finally {
@@ -344,7 +344,7 @@ public final class Book implements AutoCloseable {
 
     /** What one page cost and contained. */
     public record PageReport(String page, int snippets, int executed, int values, long nanos, long snippetNanos,
-                             int problems) {
+                             long mathNanos, int problems) {
         String line() {
             return String.format("  %-32s %2d snippets (%2d run) %3d values %6d ms%s", page, snippets, executed, values,
                     nanos / 1_000_000,
@@ -365,10 +365,11 @@ public final class Book implements AutoCloseable {
 
         public String summary() {
             return String.format("Built %d pages, %d snippets (%d run in JShell), %d values in %.1f s"
-                            + " [pages %d ms, of which snippets %d ms; assets %d ms; link check %d ms]",
+                            + " [pages %d ms, of which snippets %d ms, math %d ms; assets %d ms; link check %d ms]",
                     pages.size(), snippets(), executed(), pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9,
                     pages.stream().mapToLong(PageReport::nanos).sum() / 1_000_000,
                     pages.stream().mapToLong(PageReport::snippetNanos).sum() / 1_000_000,
+                    pages.stream().mapToLong(PageReport::mathNanos).sum() / 1_000_000,
                     assetNanos / 1_000_000, linkNanos / 1_000_000);
         }
     }

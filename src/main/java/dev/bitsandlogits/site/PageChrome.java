@@ -217,6 +217,7 @@ final class PageChrome extends Postprocessor {
 
     /** Replaces the TeX in each span.math with KaTeX's HTML; TeX that KaTeX rejects is reported at its line. */
     private void typeset(Element content, PageContext page) {
+        long start = System.nanoTime();
         for (Element span : content.select("span.math")) {
             String raw = span.wholeText();
             String tex = raw.substring(2, raw.length() - 2);
@@ -226,6 +227,7 @@ final class PageChrome extends Postprocessor {
                 page.report(sourceOf(tex, e.position(), page), e.getMessage());
             }
         }
+        page.mathNanos += System.nanoTime() - start;
     }
 
     /**

@@ -35,6 +35,8 @@ final class PageContext implements AutoCloseable {
     private String chain;
     int values;
     int jshellRuns;
+    /** Time spent typesetting this page's formulas (KaTeX, and parsing its HTML into the page). */
+    long mathNanos;
 
     /**
      * @param fingerprint {@link SnippetCache#fingerprint} of the classes the snippets run against
