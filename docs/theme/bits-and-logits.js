@@ -1,63 +1,8 @@
-// Bits & Logits: typesets math with the local KaTeX copy, and runs the reader's controls
-// (theme toggle, chapter menu, copy buttons, offline search). Loaded with `defer`.
+// Bits & Logits: the reader's controls (theme toggle, chapter menu, copy buttons, offline search).
+// Loaded with `defer`. Math needs no script: the build typeset it.
 (function () {
   "use strict";
   var root = document.documentElement;
-  var assets = (document.currentScript && document.currentScript.src || "assets/bits-and-logits.js").replace(/[^/]*$/, "");
-
-  // KaTeX is fetched after the text has painted: the page reads at once, and the formulas (whose
-  // raw TeX is transparent, keeping its place) appear when the typesetter arrives.
-  function loadKatex(then) {
-    var pending = 2;
-    function done() { if (--pending === 0) { then(); } }
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = assets + "katex/katex.min.css";
-    css.onload = done;
-    css.onerror = done;
-    var js = document.createElement("script");
-    js.src = assets + "katex/katex.min.js";
-    js.onload = done;
-    js.onerror = done;
-    document.head.appendChild(css);
-    document.head.appendChild(js);
-  }
-  function afterPaint(f) {
-    requestAnimationFrame(function () { setTimeout(f, 0); });
-  }
-
-  // ---- math: the builder wrapped each \( … \) and \[ … \] in span.math ----
-  // Typesets in slices of about 8 ms, so a chapter full of formulas never blocks input for long
-  // (on a phone with a CPU 4 times slower, that is still under the 50 ms of a "long task").
-  function typeset() {
-    var spans = Array.prototype.slice.call(document.querySelectorAll(".math"));
-    var ready = typeof katex !== "undefined";
-    if (!ready && spans.length > 0) {
-      console.warn("KaTeX did not load; showing the TeX source");
-    }
-    var next = 0;
-    function slice() {
-      var start = Date.now();
-      while (next < spans.length && Date.now() - start < 8) {
-        var el = spans[next++];
-        if (ready) {
-          var raw = el.textContent.trim();
-          try {
-            katex.render(raw.slice(2, -2), el, { displayMode: el.classList.contains("math-display"), throwOnError: true });
-          } catch (e) {
-            console.error("KaTeX could not typeset " + raw + ": " + e.message);
-          }
-        }
-        el.classList.add("math-done");
-      }
-      if (next < spans.length) {
-        setTimeout(slice, 0);
-      } else {
-        root.classList.add("math-rendered");
-      }
-    }
-    slice();
-  }
 
   // ---- theme: the head script already applied the stored or system choice ----
   var STORE = "bl-theme";
@@ -290,11 +235,6 @@
     if (e.key === "/" && input && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); }
   });
 
-  if (document.querySelector(".math")) {
-    afterPaint(function () { loadKatex(typeset); });
-  } else {
-    root.classList.add("math-rendered");
-  }
   setupTocHighlight();
   setupTheme();
   setupNav();

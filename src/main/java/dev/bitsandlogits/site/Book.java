@@ -35,6 +35,7 @@ public final class Book implements AutoCloseable {
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
 
     private final Asciidoctor asciidoctor;
+    private final MathTypesetter math;
     private PrintStream progress;
     private final SnippetCache cache;
     private final Map<Path, Set<String>> tagsByPage = new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,6 +57,8 @@ public final class Book implements AutoCloseable {
     Book(PrintStream progress, SnippetCache cache) {
         this.progress = progress;
         this.cache = cache;
+        // V8 and KaTeX start on their own thread while JRuby starts on this one.
+        this.math = MathTypesetter.start(System.err);
         // Asciidoctor's messages reach us through the log handler below, with their file and line;
         // its own java.util.logging echo would print each of them a second time, without the docs/ path.
         ASCIIDOCTOR_JUL.setLevel(Level.OFF);
@@ -69,7 +72,7 @@ public final class Book implements AutoCloseable {
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
-        registry.postprocessor(new PageChrome());
+        registry.postprocessor(new PageChrome(this));
     }
 
     /**
@@ -126,6 +129,11 @@ public final class Book implements AutoCloseable {
         return listingsLoader;
     }
 
+    /** Typesets the formulas of every page, or says that the browser must ({@link MathTypesetter#available()}). */
+    MathTypesetter math() {
+        return math;
+    }
+
     PageContext page() {
         if (page == null) {
             throw new IllegalStateException("no page is being converted");
@@ -171,7 +179,7 @@ public final class Book implements AutoCloseable {
             }
             long assetsStart = System.nanoTime();
             if (only == null) {
-                SiteAssets.copy(config, out);
+                SiteAssets.copy(config, out, !math.available());
                 problems.addAll(ReaderFiles.write(config, out));
             } else {
                 // A rebuild keeps assets and API docs; the search text may have changed with the prose.
@@ -231,7 +239,7 @@ public final class Book implements AutoCloseable {
             long nanos = System.nanoTime() - start;
             long snippetNanos = results.stream().mapToLong(SnippetResult::nanos).sum();
             PageReport report = new PageReport(config.relative(file), results.size(), context.jshellRuns, context.values,
-                    nanos, snippetNanos, problems.size() - before);
+                    nanos, snippetNanos, context.mathNanos, problems.size() - before);
             progress.println(report.line());
             return report;
         } finally {
@@ -335,12 +343,13 @@ public final class Book implements AutoCloseable {
     @Override
     public void close() {
         classesChanged();
+        math.close();
         asciidoctor.close();
     }
 
     /** What one page cost and contained. */
     public record PageReport(String page, int snippets, int executed, int values, long nanos, long snippetNanos,
-                             int problems) {
+                             long mathNanos, int problems) {
         String line() {
             return String.format("  %-32s %2d snippets (%2d run) %3d values %6d ms%s", page, snippets, executed, values,
                     nanos / 1_000_000,
@@ -361,10 +370,11 @@ public final class Book implements AutoCloseable {
 
         public String summary() {
             return String.format("Built %d pages, %d snippets (%d run in JShell), %d values in %.1f s"
-                            + " [pages %d ms, of which snippets %d ms; assets %d ms; link check %d ms]",
+                            + " [pages %d ms, of which snippets %d ms, math %d ms; assets %d ms; link check %d ms]",
                     pages.size(), snippets(), executed(), pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9,
                     pages.stream().mapToLong(PageReport::nanos).sum() / 1_000_000,
                     pages.stream().mapToLong(PageReport::snippetNanos).sum() / 1_000_000,
+                    pages.stream().mapToLong(PageReport::mathNanos).sum() / 1_000_000,
                     assetNanos / 1_000_000, linkNanos / 1_000_000);
         }
     }

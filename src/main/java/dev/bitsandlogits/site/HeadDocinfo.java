@@ -6,8 +6,8 @@ import org.asciidoctor.extension.Location;
 import org.asciidoctor.extension.LocationType;
 
 /**
- * Links our theme into every page's head; all files are local. The theme's script loads the math
- * typesetter (KaTeX, most of a page's weight) after the first paint, and only on pages with math.
+ * Links our theme into every page's head; all files are local. KaTeX's stylesheet is linked by
+ * {@link PageChrome}, only on pages with math.
  */
 @Location(LocationType.HEADER)
 final class HeadDocinfo extends DocinfoProcessor {

@@ -7,7 +7,7 @@ import org.asciidoctor.extension.Postprocessor;
 
 /**
  * Rewrites what Asciidoctor emits for us. Asciidoctor's html5 converter hard-codes MathJax from a CDN whenever {@code :stem:} is set.
- * We typeset with the KaTeX copy under {@code assets/} instead, so the CDN script and its
+ * We typeset with KaTeX at build time instead ({@link MathTypesetter}), so the CDN script and its
  * configuration are removed; {@link LinkChecker} then fails the build if any other reference to a
  * remote host is left in a page.
  */

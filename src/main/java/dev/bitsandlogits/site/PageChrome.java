@@ -19,8 +19,10 @@ import org.jsoup.nodes.TextNode;
  * The reader's frame around each converted page: the site bar (search, theme toggle), the book's
  * navigation with the current page marked, the in-page contents as a collapsible panel, labels on
  * the heading anchors, previous/next links and the chapter's JShell script. Also wraps every
- * {@code \( … \)} and {@code \[ … \]} that Asciidoctor leaves for the typesetter in a
- * {@code span.math}, so the script typesets exactly those and the theme hides raw TeX until then.
+ * {@code \( … \)} and {@code \[ … \]} that Asciidoctor leaves for a typesetter in a
+ * {@code span.math} and typesets it there with {@link MathTypesetter}; TeX that KaTeX rejects is
+ * a problem at its line. Where KaTeX cannot run at build time, the page loads it and typesets the
+ * spans in the browser instead.
  */
 final class PageChrome extends Postprocessor {
 
@@ -34,8 +36,20 @@ final class PageChrome extends Postprocessor {
     /** Collapses the in-page contents on screens too narrow for a third column (matches the CSS breakpoint). */
     private static final String TOC_BOOT = "if(matchMedia('(max-width: 79.99em)').matches)document.getElementById('toc').open=false";
 
+    /** The fallback: typesets each span.math once KaTeX's deferred script has run. */
+    private static final String TYPESET_IN_BROWSER = "document.addEventListener('DOMContentLoaded',function(){"
+            + "document.querySelectorAll('.math').forEach(function(e){var t=e.textContent.trim();"
+            + "try{katex.render(t.slice(2,-2),e,{displayMode:e.classList.contains('math-display'),throwOnError:true})}"
+            + "catch(x){console.error('KaTeX could not typeset '+t+': '+x.message)}})})";
+
     private static final Pattern MATH = Pattern.compile("\\\\\\((.+?)\\\\\\)|\\\\\\[(.+?)\\\\\\]", Pattern.DOTALL);
     private static final Set<String> NO_MATH = Set.of("pre", "code", "script", "style", "textarea", "samp", "kbd");
+
+    private final Book book;
+
+    PageChrome(Book book) {
+        this.book = book;
+    }
 
     @Override
     public String process(Document document, String output) {
@@ -90,11 +104,17 @@ final class PageChrome extends Postprocessor {
             String name = heading == null ? "" : heading.text();
             anchor.attr("aria-label", "Link to this section: " + name);
         }
-        for (Element block : content.select(".stemblock > .content")) {
-            block.addClass("math-display-box");
+        if (wrapMath(content)) {
+            // Last in the head, where the theme's script used to add it: the cascade is as before. Its fonts
+            // load only when a formula uses them.
+            head.appendElement("link").attr("rel", "stylesheet").attr("href", "assets/katex/katex.min.css");
+            if (book.math().available()) {
+                typeset(content, book.page());
+            } else {
+                head.appendElement("script").attr("defer", true).attr("src", "assets/katex/katex.min.js");
+                head.appendElement("script").appendChild(new org.jsoup.nodes.DataNode(TYPESET_IN_BROWSER));
+            }
         }
-        // KaTeX (300 KB with fonts) is loaded by our script after the first paint, and only where there is math.
-        wrapMath(content);
         // Code, results and display math scroll sideways when wide: keyboard users must reach them.
         for (Element scrolling : content.select(".listingblock pre, .literalblock pre, .snippet-results, .stemblock > .content")) {
             scrolling.attr("tabindex", "0");
@@ -193,6 +213,38 @@ final class PageChrome extends Postprocessor {
         Element a = nav.appendElement("a").addClass(rel).attr("rel", rel).attr("href", e.href());
         a.appendElement("span").addClass("direction").text(label);
         a.appendElement("span").addClass("page-title").text(e.base().equals("index") ? "Introduction" : e.label());
+    }
+
+    /** Replaces the TeX in each span.math with KaTeX's HTML; TeX that KaTeX rejects is reported at its line. */
+    private void typeset(Element content, PageContext page) {
+        long start = System.nanoTime();
+        for (Element span : content.select("span.math")) {
+            String raw = span.wholeText();
+            String tex = raw.substring(2, raw.length() - 2);
+            try {
+                span.html(book.math().render(tex, span.hasClass("math-display")));
+            } catch (MathTypesetter.TexError e) {
+                page.report(sourceOf(tex, e.position(), page), e.getMessage());
+            }
+        }
+        page.mathNanos += System.nanoTime() - start;
+    }
+
+    /**
+     * The line of {@code tex} where KaTeX stopped ({@code position}; the first line if unknown), as
+     * it stands in the page's source: as it is, or with {@code \]} where Asciidoctor unescaped the
+     * {@code ]} of a {@code stem:[…]}.
+     */
+    private static String sourceOf(String tex, int position, PageContext page) {
+        int at = Math.min(Math.max(position, 0), tex.length());
+        int start = tex.lastIndexOf('\n', at - 1) + 1;
+        int end = tex.indexOf('\n', at);
+        String line = tex.substring(start, end < 0 ? tex.length() : end).strip();
+        if (line.isEmpty()) {
+            line = tex.strip().lines().findFirst().orElse("").strip();
+        }
+        String escaped = line.replace("]", "\\]");
+        return !page.quotes(line) && page.quotes(escaped) ? escaped : line;
     }
 
     /** Wraps each TeX fragment of the prose in {@code <span class="math">}, leaving code alone; true if there was any. */

@@ -35,6 +35,8 @@ final class PageContext implements AutoCloseable {
     private String chain;
     int values;
     int jshellRuns;
+    /** Time spent typesetting this page's formulas (KaTeX, and parsing its HTML into the page). */
+    long mathNanos;
 
     /**
      * @param fingerprint {@link SnippetCache#fingerprint} of the classes the snippets run against
@@ -78,6 +80,11 @@ final class PageContext implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return new Problem(name(), message, null);
+    }
+
+    /** Whether a line of the page's own source contains {@code needle}. */
+    boolean quotes(String needle) {
+        return lines.stream().anyMatch(line -> line.contains(needle));
     }
 
     /** Marks one more use of {@code needle} without reporting, so later problems find the right line. */

@@ -16,23 +16,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Everything a page loads, copied into {@code site/assets/}: KaTeX (CSS, script, auto-render
- * and its WOFF2 fonts) from its webjar, Asciidoctor's default stylesheet, and our theme from
- * {@code docs/theme/}. The library jar goes to the site root so readers can download it.
+ * Everything a page loads, copied into {@code site/assets/}: KaTeX's stylesheet and WOFF2 fonts
+ * from its webjar (and its script, only when the pages typeset math in the browser), Asciidoctor's
+ * default stylesheet, and our theme from {@code docs/theme/}. The library jar goes to the site
+ * root so readers can download it.
  */
 final class SiteAssets {
 
     static final String KATEX_VERSION = "0.16.47";
-    private static final String KATEX_DIST = "META-INF/resources/webjars/katex/" + KATEX_VERSION + "/dist/";
+    static final String KATEX_DIST = "META-INF/resources/webjars/katex/" + KATEX_VERSION + "/dist/";
     private static final String ASCIIDOCTOR_CSS = "gems/asciidoctor-2.0.26/data/stylesheets/asciidoctor-default.css";
 
     private SiteAssets() {
     }
 
-    static void copy(BuildConfig config, Path out) {
+    /** @param katexScript whether pages load KaTeX's script (see {@link MathTypesetter#available()}) */
+    static void copy(BuildConfig config, Path out, boolean katexScript) {
         try {
             Path assets = Files.createDirectories(out.resolve("assets"));
-            copyKatex(assets.resolve("katex"));
+            copyKatex(assets.resolve("katex"), katexScript);
             copyResource(ASCIIDOCTOR_CSS, assets.resolve("asciidoctor.css"));
             Path theme = config.themeDir();
             if (Files.isDirectory(theme)) {
@@ -52,7 +54,7 @@ final class SiteAssets {
         }
     }
 
-    private static void copyKatex(Path target) throws IOException {
+    private static void copyKatex(Path target, boolean script) throws IOException {
         URL css = resource(KATEX_DIST + "katex.min.css");
         URI root;
         try {
@@ -62,16 +64,16 @@ final class SiteAssets {
         }
         if (root.getScheme().equals("jar")) {
             try (FileSystem jar = FileSystems.newFileSystem(root, Map.of())) {
-                copyDist(jar.getPath("/" + KATEX_DIST), target);
+                copyDist(jar.getPath("/" + KATEX_DIST), target, script);
             }
         } else {
-            copyDist(Path.of(root).getParent(), target);
+            copyDist(Path.of(root).getParent(), target, script);
         }
     }
 
-    /** The minified CSS and scripts and the WOFF2 fonts: every browser we target reads WOFF2. */
-    private static void copyDist(Path dist, Path target) throws IOException {
-        for (String file : new String[] {"katex.min.css", "katex.min.js", "contrib/auto-render.min.js"}) {
+    /** The minified CSS, the script if asked for, and the WOFF2 fonts. */
+    private static void copyDist(Path dist, Path target, boolean script) throws IOException {
+        for (String file : script ? new String[] {"katex.min.css", "katex.min.js"} : new String[] {"katex.min.css"}) {
             Path to = target.resolve(file);
             Files.createDirectories(to.getParent());
             Files.copy(dist.resolve(file), to, StandardCopyOption.REPLACE_EXISTING);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every page of the built site in headless Chromium: clean console, nothing fetched from the network, math typeset. */
+/** Every page of the built site in headless Chromium: clean console, nothing fetched from the network, math typeset at build time. */
 @DisplayName("Each page in the browser")
 class PagesBrowserIT extends BrowserTest {
 
@@ -40,17 +40,29 @@ class PagesBrowserIT extends BrowserTest {
         assertEquals("assets/favicon.svg", browser.js("return document.querySelector('link[rel=icon]').getAttribute('href')"));
     }
 
-    @ParameterizedTest(name = "{0} shows typeset math, never raw TeX")
+    @ParameterizedTest(name = "{0} shows math typeset at build time, with MathML and KaTeX's fonts, never raw TeX")
     @MethodSource("pages")
     void mathIsTypeset(String page) {
         browser.open(page);
         long math = (Long) browser.js("return document.querySelectorAll('.math').length");
-        long typeset = (Long) browser.js("return document.querySelectorAll('.math .katex').length");
+        long typeset = (Long) browser.js("return document.querySelectorAll('.math > .katex, .math > .katex-display > .katex').length");
+        long mathml = (Long) browser.js("return document.querySelectorAll('.math .katex-mathml math').length");
         long errors = (Long) browser.js("return document.querySelectorAll('.katex-error').length");
-        long hidden = (Long) browser.js("return document.querySelectorAll('.math:not(.math-done)').length");
         assertEquals(math, typeset, page + ": every span.math holds KaTeX output");
+        assertEquals(math, mathml, page + ": every formula carries MathML for screen readers");
         assertEquals(0, errors, page + ": KaTeX error boxes");
-        assertEquals(0, hidden, page + ": math still hidden after typesetting");
+        assertEquals(0L, browser.js("return document.querySelectorAll('script[src*=katex]').length"),
+                page + ": KaTeX's script is not loaded: the build typeset the math");
+        assertEquals(math > 0 ? 1L : 0L, browser.js("return document.querySelectorAll('link[href$=\"katex/katex.min.css\"]').length"),
+                page + ": KaTeX's stylesheet is linked exactly where there is math");
+        if (math > 0) {
+            // The glyphs are drawn in KaTeX's own fonts once they arrived (system fonts would misplace them).
+            Object fonts = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    document.fonts.ready.then(() => done([...document.fonts]
+                        .filter(f => f.family.replace(/"/g, '') === 'KaTeX_Main' && f.status === 'loaded').length));""");
+            assertTrue(((Number) fonts).intValue() > 0, page + ": KaTeX_Main loaded");
+        }
         String raw = (String) browser.js("""
                 const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
                   acceptNode: n => n.parentElement.closest('pre, code, script, style, .katex-mathml, noscript')

@@ -107,7 +107,6 @@ class ReaderControlsBrowserIT extends BrowserTest {
     void searchFromFile() throws IOException {
         Target target = searchTarget();
         browser.driver.get(Browser.siteDir().toAbsolutePath().resolve("index.html").toUri().toString());
-        browser.waitFor("document.documentElement.classList.contains('math-rendered')");
         browser.driver.findElement(By.id("search-input")).sendKeys(target.word());
         browser.waitFor("document.querySelector('#search-results a')");
         String href = browser.driver.findElement(By.cssSelector("#search-results a")).getAttribute("href");

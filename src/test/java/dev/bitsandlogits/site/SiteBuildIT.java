@@ -129,6 +129,45 @@ class SiteBuildIT {
     }
 
     @Nested
+    @DisplayName("math")
+    class Typesetting {
+
+        @Test
+        @DisplayName("is typeset at build time: pages with math link KaTeX's stylesheet, and no page loads its script")
+        void atBuildTime() throws IOException {
+            page("one.adoc", "= One", "", "Square stem:[x^2].");
+            page("two.adoc", "= Two", "", "No math.");
+            book.build(config());
+            org.jsoup.nodes.Document one = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("site/one.html")));
+            assertEquals(1, one.select("span.math-inline > span.katex > span.katex-mathml > math").size(), one.html());
+            assertEquals(List.of("assets/katex/katex.min.css"), one.select("link[href*=katex]").eachAttr("href"));
+            assertTrue(one.select("script[src*=katex]").isEmpty());
+            assertTrue(Files.readString(dir.resolve("site/two.html")).indexOf("katex") < 0);
+            assertTrue(Files.exists(dir.resolve("site/assets/katex/katex.min.css")));
+            assertTrue(Files.exists(dir.resolve("site/assets/katex/fonts/KaTeX_Main-Regular.woff2")));
+            assertFalse(Files.exists(dir.resolve("site/assets/katex/katex.min.js")));
+        }
+
+        @Test
+        @DisplayName("with -Dbitsandlogits.math=browser (as where V8 cannot run), pages load KaTeX and typeset in the browser")
+        void inTheBrowser() throws IOException {
+            page("one.adoc", "= One", "", "Square stem:[x^2].");
+            System.setProperty(MathTypesetter.MODE_PROPERTY, "browser");
+            try (Book browser = new Book(new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
+                browser.build(config());
+            } finally {
+                System.clearProperty(MathTypesetter.MODE_PROPERTY);
+            }
+            org.jsoup.nodes.Document one = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("site/one.html")));
+            assertEquals("\\(x^2\\)", one.selectFirst("span.math-inline").wholeText());
+            assertEquals(List.of("assets/katex/katex.min.js"), one.select("script[src*=katex]").eachAttr("src"));
+            assertEquals(List.of("assets/katex/katex.min.css"), one.select("link[href*=katex]").eachAttr("href"));
+            assertTrue(one.select("script:not([src])").stream().anyMatch(s -> s.data().contains("katex.render(")));
+            assertTrue(Files.exists(dir.resolve("site/assets/katex/katex.min.js")));
+        }
+    }
+
+    @Nested
     @DisplayName("a faulty page fails the build at its docs/ line")
     class Faults {
 
@@ -253,6 +292,23 @@ class SiteBuildIT {
             List<String> failures = failures();
             assertEquals(1, failures.size(), failures::toString);
             assertTrue(failures.get(0).startsWith("docs/one.adoc:7: id assigned to section already in use: same"), failures.get(0));
+        }
+
+        @Test
+        @DisplayName("TeX that KaTeX cannot parse, inline and in a block, with KaTeX's message; the previous site stays")
+        void badTex() throws IOException {
+            page("one.adoc", "= One", "", "Square stem:[x^2].");
+            book.build(config());
+            Map<String, String> before = tree(dir.resolve("site"));
+            page("one.adoc", "= One", "", "Square stem:[x^2].", "", "A list stem:[[a, b\\] \\fracc{a}{b}] with a typo.", "",
+                    "[stem]", "++++", "H(p) = -\\sum_i p_i", "  \\log \\frac{1}{p_i", "++++");
+            assertEquals(List.of("docs/one.adoc:5: KaTeX parse error: Undefined control sequence: \\fracc at position 8:"
+                            + " [a, b] \\\u0332f\u0332r\u0332a\u0332c\u0332c\u0332{a}{b}"
+                            + "\n    | A list stem:[[a, b\\] \\fracc{a}{b}] with a typo.",
+                    "docs/one.adoc:10: KaTeX parse error: Unexpected end of input in a macro argument, expected '}' at end of input:"
+                            + " …og \\frac{1}{p_i"
+                            + "\n    | \\log \\frac{1}{p_i"), failures());
+            assertEquals(before, tree(dir.resolve("site")));
         }
 
         @Test
