@@ -110,9 +110,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Loads a page: returns after its load event, when our deferred script has run. */
+    /**
+     * Loads a page and returns once it is the document in the window and has loaded (our deferred
+     * script has run). chromedriver's get() alone sometimes returns while the previous page is
+     * still the document.
+     */
     void open(String page) {
         driver.get(origin + page);
+        waitFor("location.href === " + SearchIndex.string(origin + page) + " && document.readyState === 'complete'");
     }
 
     void waitFor(String condition) {
