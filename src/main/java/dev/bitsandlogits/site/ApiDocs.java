@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +129,7 @@ final class ApiDocs {
             }
             repairConstantValues(to.resolve("constant-values.html"));
             dropMissingFontImport(to.resolve("stylesheet.css"));
+            underlineLinksInText(to.resolve("stylesheet.css"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,6 +152,19 @@ final class ApiDocs {
         }
         imp.appendTail(out);
         Files.writeString(stylesheet, out.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * javadoc's stylesheet tells links from the text around them by colour alone, which axe-core
+     * reports as a serious failure (WCAG 1.4.1) wherever a type name is a link inside a signature
+     * or a sentence: underline the links of the page content (the navigation bars stay as they are).
+     */
+    private static void underlineLinksInText(Path stylesheet) throws IOException {
+        if (Files.exists(stylesheet)) {
+            Files.writeString(stylesheet, "\n/* Bits & Logits: links in the content are underlined, not only coloured. */\n"
+                    + "main a[href]:link, main a[href]:visited { text-decoration: underline; }\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
     }
 
     /**
