@@ -118,14 +118,7 @@ public final class Losses {
   private static double sparseLossFromMax(int i, int y, double[] z) {
     int k = argmaxRow(i, z);
     double m = z[k];
-    double s = 0.0;
-    for (int j = 0; j < k; j++) {
-      s += Math.exp(z[j] - m);
-    }
-    for (int j = k + 1; j < z.length; j++) {
-      s += Math.exp(z[j] - m);
-    }
-    return (m - z[y]) + Math.log1p(s);
+    return (m - z[y]) + Math.log1p(Softmax.sumExpOthers(z, m, k));
   }
 
   /**
