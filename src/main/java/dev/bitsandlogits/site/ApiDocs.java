@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,18 +127,21 @@ final class ApiDocs {
                 }
             }
             repairConstantValues(to.resolve("constant-values.html"));
-            dropMissingFontImport(to.resolve("stylesheet.css"));
-            underlineLinksInText(to.resolve("stylesheet.css"));
+            adaptStylesheet(to.resolve("stylesheet.css"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Some JDK builds (Debian's among them) leave out the DejaVu web fonts that javadoc's stylesheet
-     * imports; the import then fails on every API page. Without it the pages use the system fonts.
+     * Two changes to javadoc's stylesheet, in one read and write. Some JDK builds (Debian's among
+     * them) leave out the DejaVu web fonts that it imports; the import then fails on every API page,
+     * so a missing one is dropped and the pages use the system fonts. And it tells links from the
+     * text around them by colour alone, which axe-core reports as a serious failure (WCAG 1.4.1)
+     * wherever a type name is a link inside a signature or a sentence: the links of the page content
+     * are underlined (the navigation bars stay as they are).
      */
-    private static void dropMissingFontImport(Path stylesheet) throws IOException {
+    private static void adaptStylesheet(Path stylesheet) throws IOException {
         if (!Files.exists(stylesheet)) {
             return;
         }
@@ -151,20 +153,9 @@ final class ApiDocs {
             imp.appendReplacement(out, present ? Matcher.quoteReplacement(imp.group()) : "");
         }
         imp.appendTail(out);
+        out.append("\n/* Bits & Logits: links in the content are underlined, not only coloured. */\n")
+                .append("main a[href]:link, main a[href]:visited { text-decoration: underline; }\n");
         Files.writeString(stylesheet, out.toString(), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * javadoc's stylesheet tells links from the text around them by colour alone, which axe-core
-     * reports as a serious failure (WCAG 1.4.1) wherever a type name is a link inside a signature
-     * or a sentence: underline the links of the page content (the navigation bars stay as they are).
-     */
-    private static void underlineLinksInText(Path stylesheet) throws IOException {
-        if (Files.exists(stylesheet)) {
-            Files.writeString(stylesheet, "\n/* Bits & Logits: links in the content are underlined, not only coloured. */\n"
-                    + "main a[href]:link, main a[href]:visited { text-decoration: underline; }\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        }
     }
 
     /**
