@@ -7,9 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -20,6 +28,7 @@ import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
+import org.asciidoctor.jruby.internal.JRubyRuntimeContext;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
@@ -45,8 +54,11 @@ public final class Book implements AutoCloseable {
     private ListingsClassLoader listingsLoader;
     private SnippetSession session;
     private long linkNanos;
-    private PageContext page;
-    private List<Problem> problems;
+    /** The page each converting thread is on: pages are converted in parallel, one a thread. */
+    private final ThreadLocal<PageContext> page = new ThreadLocal<>();
+    /** Only one page at a time may use the shared JShell (pages whose snippets are cached never do). */
+    private final ReentrantLock jshell = new ReentrantLock();
+    private volatile List<Problem> problems;
 
     /** Starts Asciidoctor and registers the extensions; progress lines go to {@code progress}. */
     public Book(PrintStream progress) {
@@ -135,10 +147,11 @@ public final class Book implements AutoCloseable {
     }
 
     PageContext page() {
-        if (page == null) {
+        PageContext current = page.get();
+        if (current == null) {
             throw new IllegalStateException("no page is being converted");
         }
-        return page;
+        return current;
     }
 
     /** Builds the whole book; throws {@link BuildFailedException} with every problem found. */
@@ -158,7 +171,7 @@ public final class Book implements AutoCloseable {
 
     private BuildReport build(BuildConfig config, Set<Path> only) {
         long start = System.nanoTime();
-        problems = new ArrayList<>();
+        problems = Collections.synchronizedList(new ArrayList<>());
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
         listingsLoader = new ListingsClassLoader(config.classesDir());
         fingerprint = SnippetCache.start(config, index);
@@ -171,13 +184,13 @@ public final class Book implements AutoCloseable {
         Path out = createTempSibling(config.siteDir());
         List<PageReport> reports = new ArrayList<>();
         boolean done = false;
+        long pagesStart = System.nanoTime();
+        long pagesNanos = 0;
         try {
-            for (Path file : pages) {
-                if (only == null || only.contains(file)) {
-                    reports.add(convert(config, index, file, out));
-                }
-            }
+            convertAll(config, index, pages.stream().filter(file -> only == null || only.contains(file)).toList(), out,
+                    reports);
             long assetsStart = System.nanoTime();
+            pagesNanos = assetsStart - pagesStart;
             if (only == null) {
                 SiteAssets.copy(config, out, !math.available());
                 problems.addAll(ReaderFiles.write(config, out));
@@ -198,10 +211,9 @@ public final class Book implements AutoCloseable {
                 done = true;
             }
         } finally {
-            page = null;
             SiteOutput.delete(out);
         }
-        BuildReport report = new BuildReport(reports, assetNanos, linkNanos, System.nanoTime() - start);
+        BuildReport report = new BuildReport(reports, pagesNanos, assetNanos, linkNanos, System.nanoTime() - start);
         if (!problems.isEmpty()) {
             throw new BuildFailedException(Problem.inSourceOrder(problems), report);
         }
@@ -223,13 +235,110 @@ public final class Book implements AutoCloseable {
         return tagsByPage;
     }
 
+    /**
+     * Converts {@code files} on up to {@link #PAGE_THREADS} threads, one page a thread, and
+     * reports them in page order as they complete. Once the snippets have run, a page is
+     * Asciidoctor, our extensions and KaTeX on one core; the book's pages take ~2 s that way,
+     * with the second core otherwise idle at the end of the build.
+     */
+    private void convertAll(BuildConfig config, SnippetIndex index, List<Path> files, Path out, List<PageReport> reports) {
+        int threads = Math.min(PAGE_THREADS, files.size());
+        if (threads > 1) {
+            prepareLexers(config);
+        }
+        if (threads <= 1) {
+            for (Path file : files) {
+                reports.add(convert(config, index, file, out));
+                progress.println(reports.get(reports.size() - 1).line());
+            }
+            return;
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "page-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(loader);
+            return t;
+        });
+        try {
+            List<Future<PageReport>> pending = new ArrayList<>();
+            for (Path file : files) {
+                pending.add(pool.submit(() -> convert(config, index, file, out)));
+            }
+            for (Future<PageReport> f : pending) {
+                PageReport report = f.get();
+                reports.add(report);
+                progress.println(report.line());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while converting pages", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Rouge builds a lexer's states on first use, and not thread-safely: {@code StateDSL#load!}
+     * marks a state as loaded before it has read the state's rules, so a second page thread that
+     * enters the state meanwhile builds it with rules missing, for good, and its listings come out
+     * as one error token (a test caught a whole Java listing in {@code <span class="err">}). So
+     * every state of each lexer the book uses — Java for the snippets, and each {@code [source,x]}
+     * language under {@code docs/} — is built here, on one thread, before pages run in parallel.
+     */
+    private void prepareLexers(BuildConfig config) {
+        Set<String> languages = new TreeSet<>(Set.of("java"));
+        try (Stream<Path> files = Files.walk(config.docsDir())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".adoc")).toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    Matcher m = SOURCE_LANGUAGE.matcher(line);
+                    if (m.lookingAt()) {
+                        languages.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        languages.removeAll(lexersReady);
+        if (languages.isEmpty()) {
+            return;
+        }
+        String list = languages.stream().map(l -> "'" + l + "'").collect(java.util.stream.Collectors.joining(", "));
+        JRubyRuntimeContext.get(asciidoctor).evalScriptlet("require 'rouge'\n"
+                + "[" + list + "].each do |name|\n"
+                + "  lexer = Rouge::Lexer.find(name)\n"
+                + "  next unless lexer.respond_to?(:state_definitions)\n"
+                + "  lexer.state_definitions.keys.each { |state| lexer.get_state(state) }\n"
+                + "end\n");
+        lexersReady.addAll(languages);
+    }
+
+    private static final Pattern SOURCE_LANGUAGE = Pattern.compile("\\[source,\\s*([A-Za-z0-9_+#-]+)");
+    private final Set<String> lexersReady = new java.util.HashSet<>();
+
+    /** One a core, at most four; {@code -Dbitsandlogits.pageThreads=1} converts one page after another. */
+    private static final int PAGE_THREADS = Math.max(1, Integer.getInteger("bitsandlogits.pageThreads",
+            Math.min(4, Runtime.getRuntime().availableProcessors())));
+
     private PageReport convert(BuildConfig config, SnippetIndex index, Path file, Path out) {
         long start = System.nanoTime();
         String base = file.getFileName().toString().replaceFirst("\\.adoc$", "");
-        int before = problems.size();
-        try (PageContext context = new PageContext(config, file, index, problems, cache, fingerprint,
-                () -> session(config))) {
-            page = context;
+        List<Problem> found = new ArrayList<>();
+        try (PageContext context = new PageContext(config, file, index, found, cache, fingerprint, () -> {
+            jshell.lock();
+            return session(config);
+        })) {
+            page.set(context);
             asciidoctor.convertFile(file.toFile(), options(config, out.resolve(base + ".html")));
             List<SnippetResult> results = context.results();
             tagsByPage.put(file, results.stream().map(r -> r.snippet().tag()).collect(java.util.stream.Collectors.toSet()));
@@ -238,12 +347,14 @@ public final class Book implements AutoCloseable {
             }
             long nanos = System.nanoTime() - start;
             long snippetNanos = results.stream().mapToLong(SnippetResult::nanos).sum();
-            PageReport report = new PageReport(config.relative(file), results.size(), context.jshellRuns, context.values,
-                    nanos, snippetNanos, context.mathNanos, problems.size() - before);
-            progress.println(report.line());
-            return report;
+            return new PageReport(config.relative(file), results.size(), context.jshellRuns, context.values,
+                    nanos, snippetNanos, context.mathNanos, found.size());
         } finally {
-            page = null;
+            page.remove();
+            while (jshell.isHeldByCurrentThread()) {
+                jshell.unlock();
+            }
+            problems.addAll(found);
         }
     }
 
@@ -285,6 +396,8 @@ public final class Book implements AutoCloseable {
         }
         String message = record.getMessage();
         var cursor = record.getCursor();
+        PageContext page = this.page.get();
+        List<Problem> problems = page == null ? this.problems : page.problems;
         if (page != null) {
             // Asciidoctor names files by absolute path; the reader wants docs/... as everywhere else.
             message = message.replace(page.config.root().toString() + java.io.File.separator, "");
@@ -358,7 +471,7 @@ public final class Book implements AutoCloseable {
     }
 
     /** What the whole build did. */
-    public record BuildReport(List<PageReport> pages, long assetNanos, long linkNanos, long nanos) {
+    public record BuildReport(List<PageReport> pages, long pagesNanos, long assetNanos, long linkNanos, long nanos) {
         public int snippets() {
             return pages.stream().mapToInt(PageReport::snippets).sum();
         }
@@ -370,9 +483,11 @@ public final class Book implements AutoCloseable {
 
         public String summary() {
             return String.format("Built %d pages, %d snippets (%d run in JShell), %d values in %.1f s"
-                            + " [pages %d ms, of which snippets %d ms, math %d ms; assets %d ms; link check %d ms]",
+                            + " [pages %d ms (%d ms of page time on %s), of which snippets %d ms, math %d ms;"
+                            + " assets %d ms; link check %d ms]",
                     pages.size(), snippets(), executed(), pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9,
-                    pages.stream().mapToLong(PageReport::nanos).sum() / 1_000_000,
+                    pagesNanos / 1_000_000, pages.stream().mapToLong(PageReport::nanos).sum() / 1_000_000,
+                    Math.min(PAGE_THREADS, pages.size()) == 1 ? "1 thread" : Math.min(PAGE_THREADS, pages.size()) + " threads",
                     pages.stream().mapToLong(PageReport::snippetNanos).sum() / 1_000_000,
                     pages.stream().mapToLong(PageReport::mathNanos).sum() / 1_000_000,
                     assetNanos / 1_000_000, linkNanos / 1_000_000);

@@ -389,6 +389,40 @@ class SiteBuildIT {
     }
 
     @Nested
+    @DisplayName("converting pages in parallel")
+    class Parallel {
+
+        @Test
+        @DisplayName("a fresh Asciidoctor highlights every page as a warm one does (Rouge builds its lexers on one thread first)")
+        void sameAsOneByOne() throws IOException {
+            String[][] snippets = {{"china-vs-brazil", "units"}, {"extremes", "china-vs-brazil"}, {"units", "extremes"},
+                    {"china-vs-brazil", "extremes"}};
+            for (int i = 0; i < snippets.length; i++) {
+                page("p" + i + ".adoc", "= Page " + i, "", "snippet::" + snippets[i][0] + "[]", "",
+                        "[source,shell]", "----", "./mvnw -q package && ls site | wc -l", "----", "",
+                        "snippet::" + snippets[i][1] + "[]");
+            }
+            BuildConfig config = config();
+            book.build(config);
+            Map<String, String> warm = tree(dir.resolve("site"));
+            // Snippets run ahead, as in a real build: no page waits for JShell, so they convert side by side.
+            SnippetCache cache = new SnippetCache();
+            try (SnippetSession session = new SnippetSession(PROJECT.resolve("target/classes"));
+                 Book fresh = new Book(new java.io.PrintStream(java.io.PrintStream.nullOutputStream()), cache)) {
+                SnippetPrefetch.run(config, cache, session);
+                assertEquals(0, fresh.build(config).executed());
+            }
+            Map<String, String> parallel = tree(dir.resolve("site"));
+            assertEquals(warm.keySet(), parallel.keySet());
+            for (String page : warm.keySet()) {
+                assertFalse(parallel.get(page).contains("class=\"err\""), page + ": a listing lexed as an error");
+                assertEquals(warm.get(page), parallel.get(page), page);
+            }
+            assertTrue(parallel.get("p0.html").contains("<span class=\"kt\">double</span>"), "Java highlighted");
+        }
+    }
+
+    @Nested
     @DisplayName("running snippets ahead")
     class Prefetch {
 
