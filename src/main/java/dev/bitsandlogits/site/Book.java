@@ -42,6 +42,10 @@ public final class Book implements AutoCloseable {
     /** Held strongly: java.util.logging forgets a logger's level when nothing references the logger. */
     private static final Logger ASCIIDOCTOR_JUL = Logger.getLogger("asciidoctor");
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
+    private static final Pattern SOURCE_LANGUAGE = Pattern.compile("\\[source,\\s*([A-Za-z0-9_+#-]+)");
+    /** One a core, at most four; {@code -Dbitsandlogits.pageThreads=1} converts one page after another. */
+    private static final int PAGE_THREADS = Math.max(1, Integer.getInteger("bitsandlogits.pageThreads",
+            Math.min(4, Runtime.getRuntime().availableProcessors())));
 
     private final Asciidoctor asciidoctor;
     private final MathTypesetter math;
@@ -58,6 +62,8 @@ public final class Book implements AutoCloseable {
     private final ThreadLocal<PageContext> page = new ThreadLocal<>();
     /** Only one page at a time may use the shared JShell (pages whose snippets are cached never do). */
     private final ReentrantLock jshell = new ReentrantLock();
+    /** Languages whose Rouge lexer has every state built ({@link #prepareLexers}). */
+    private final Set<String> lexersReady = new java.util.HashSet<>();
     private volatile List<Problem> problems;
 
     /** Starts Asciidoctor and registers the extensions; progress lines go to {@code progress}. */
@@ -243,9 +249,6 @@ public final class Book implements AutoCloseable {
      */
     private void convertAll(BuildConfig config, SnippetIndex index, List<Path> files, Path out, List<PageReport> reports) {
         int threads = Math.min(PAGE_THREADS, files.size());
-        if (threads > 1) {
-            prepareLexers(config);
-        }
         if (threads <= 1) {
             for (Path file : files) {
                 reports.add(convert(config, index, file, out));
@@ -253,6 +256,7 @@ public final class Book implements AutoCloseable {
             }
             return;
         }
+        prepareLexers(config);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -322,13 +326,6 @@ public final class Book implements AutoCloseable {
                 + "end\n");
         lexersReady.addAll(languages);
     }
-
-    private static final Pattern SOURCE_LANGUAGE = Pattern.compile("\\[source,\\s*([A-Za-z0-9_+#-]+)");
-    private final Set<String> lexersReady = new java.util.HashSet<>();
-
-    /** One a core, at most four; {@code -Dbitsandlogits.pageThreads=1} converts one page after another. */
-    private static final int PAGE_THREADS = Math.max(1, Integer.getInteger("bitsandlogits.pageThreads",
-            Math.min(4, Runtime.getRuntime().availableProcessors())));
 
     private PageReport convert(BuildConfig config, SnippetIndex index, Path file, Path out) {
         long start = System.nanoTime();
