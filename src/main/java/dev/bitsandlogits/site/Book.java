@@ -433,7 +433,9 @@ public final class Book implements AutoCloseable {
 
     static List<Path> pages(Path docsDir) {
         try (Stream<Path> files = Files.list(docsDir)) {
-            return files.filter(p -> p.toString().endsWith(".adoc") && !p.getFileName().toString().startsWith("_"))
+            // _partials are included, not pages; hidden files are editors' (emacs's .#lock links)
+            return files.filter(p -> p.toString().endsWith(".adoc") && !p.getFileName().toString().startsWith("_")
+                            && !p.getFileName().toString().startsWith("."))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + docsDir, e);

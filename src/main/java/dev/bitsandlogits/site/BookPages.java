@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The book's pages in reading order, with their titles, read from {@code docs/*.adoc}: the
@@ -45,12 +44,8 @@ record BookPages(List<Entry> entries) {
 
     static BookPages scan(Path docsDir) {
         List<Entry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(docsDir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".adoc") && !p.getFileName().toString().startsWith("_")).toList()) {
-                entries.add(read(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + docsDir, e);
+        for (Path file : Book.pages(docsDir)) {
+            entries.add(read(file));
         }
         entries.sort(Comparator.comparingInt(BookPages::rank).thenComparing(Entry::base));
         return new BookPages(List.copyOf(entries));

@@ -292,7 +292,8 @@ public final class Preview implements AutoCloseable {
 
     private void onChange(Set<Path> changed, Path javaRoot) {
         Set<Path> java = changed.stream().filter(p -> p.toString().endsWith(".java")).collect(Collectors.toSet());
-        Set<Path> docs = changed.stream().filter(p -> p.startsWith(config.docsDir())).collect(Collectors.toSet());
+        Set<Path> docs = changed.stream().filter(p -> p.startsWith(config.docsDir()) && readByBuild(p))
+                .collect(Collectors.toSet());
         if (java.isEmpty() && docs.isEmpty()) {
             return;
         }
@@ -335,6 +336,21 @@ public final class Preview implements AutoCloseable {
         String what = everything ? "book" : pages.stream().map(config::relative).sorted().collect(Collectors.joining(", "));
         boolean all = everything;
         runBuild(() -> all ? book.build(config) : book.rebuild(config, pages), what);
+    }
+
+    /**
+     * Whether the build reads {@code p} (under {@code docs/}): AsciiDoc sources and the theme's files.
+     * Editors write other files beside the one they save (vim's {@code 4913} probe and {@code .swp},
+     * backups ending in {@code ~}, emacs's {@code .#} locks and {@code #…#} auto-saves, the
+     * temporary copy {@code sed -i} renames over the file); each would otherwise rebuild the whole
+     * book, about four times as long as the saved page alone.
+     */
+    private boolean readByBuild(Path p) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")) {
+            return false;
+        }
+        return name.endsWith(".adoc") || (p.startsWith(config.themeDir()) && name.contains("."));
     }
 
     /**

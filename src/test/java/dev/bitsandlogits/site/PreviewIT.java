@@ -64,6 +64,38 @@ class PreviewIT {
         }
     }
 
+    @Test
+    @DisplayName("ignores editors' temporary files, and rebuilds only the page an editor saves by renaming a new copy over it")
+    void editorsFiles() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Path page = docs.resolve("one.adoc");
+        Files.writeString(page, "= One\n\nFirst version.\n");
+        Files.writeString(docs.resolve("two.adoc"), "= Two\n\nThe other page.\n");
+        BuildConfig config = new BuildConfig(dir, docs, PROJECT.resolve("src/main/java/dev/bitsandlogits/listings"),
+                PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (Preview preview = Preview.start(config, SharedBook.get(), 0, new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            BlockingQueue<String> events = listen(http, "http://127.0.0.1:" + preview.port() + "/__preview/events");
+            // vim's write probe and swap file, a backup, emacs's lock and auto-save files, sed -i's temporary file
+            for (String name : new String[] {"4913", ".one.adoc.swp", "one.adoc~", ".#one.adoc", "#one.adoc#", "sedX1y2Z3"}) {
+                Path temp = docs.resolve(name);
+                Files.writeString(temp, "= One\n\nnot a page\n");
+                Files.delete(temp);
+            }
+            assertEquals(null, events.poll(2, TimeUnit.SECONDS), "no rebuild for editors' files");
+
+            Path copy = docs.resolve("sedA1b2C3");
+            Files.writeString(copy, "= One\n\nSecond version.\n");
+            Files.move(copy, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            assertEquals("reload", events.poll(20, TimeUnit.SECONDS));
+            assertTrue(Files.readString(dir.resolve("site/one.html")).contains("Second version."));
+            String output = log.toString(StandardCharsets.UTF_8);
+            assertTrue(output.contains("Rebuilt docs/one.adoc in "), output);
+            assertEquals(1, output.split("Rebuilt book in ", -1).length - 1, "only the first build is of the whole book: " + output);
+        }
+    }
+
     /** Event names, and the first data line after a "problems" event, as they arrive. */
     private static BlockingQueue<String> listen(HttpClient http, String url) throws Exception {
         BlockingQueue<String> events = new ArrayBlockingQueue<>(100);
