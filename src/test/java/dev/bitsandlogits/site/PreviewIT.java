@@ -28,18 +28,26 @@ class PreviewIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     @TempDir
     Path dir;
+
+    /** A fixture book of {@code pages} (name, then content, in turns) against the project's listings. */
+    private BuildConfig book(String... pages) throws IOException {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        for (int i = 0; i < pages.length; i += 2) {
+            Files.writeString(docs.resolve(pages[i]), pages[i + 1]);
+        }
+        return new BuildConfig(dir, docs, PROJECT.resolve("src/main/java/dev/bitsandlogits/listings"),
+                PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
+    }
 
     @Test
     @DisplayName("rebuilds a saved page, reloads the browser, and shows a failure until the next good save")
     void liveReload() throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        Path page = docs.resolve("one.adoc");
-        Files.writeString(page, "= One\n\nFirst version.\n");
-        BuildConfig config = new BuildConfig(dir, docs, PROJECT.resolve("src/main/java/dev/bitsandlogits/listings"),
-                PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        BuildConfig config = book("one.adoc", "= One\n\nFirst version.\n");
+        Path page = config.docsDir().resolve("one.adoc");
         try (Preview preview = Preview.start(config, SharedBook.get(), 0, new PrintStream(PrintStream.nullOutputStream()))) {
             String base = "http://127.0.0.1:" + preview.port() + "/";
             HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(base + "one.html")).build(),
@@ -67,13 +75,9 @@ class PreviewIT {
     @Test
     @DisplayName("ignores editors' temporary files, and rebuilds only the page an editor saves by renaming a new copy over it")
     void editorsFiles() throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
+        BuildConfig config = book("one.adoc", "= One\n\nFirst version.\n", "two.adoc", "= Two\n\nThe other page.\n");
+        Path docs = config.docsDir();
         Path page = docs.resolve("one.adoc");
-        Files.writeString(page, "= One\n\nFirst version.\n");
-        Files.writeString(docs.resolve("two.adoc"), "= Two\n\nThe other page.\n");
-        BuildConfig config = new BuildConfig(dir, docs, PROJECT.resolve("src/main/java/dev/bitsandlogits/listings"),
-                PROJECT.resolve("target/classes"), dir.resolve("site"), PROJECT.resolve("docs/theme"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         try (Preview preview = Preview.start(config, SharedBook.get(), 0, new PrintStream(log, true, StandardCharsets.UTF_8))) {
             BlockingQueue<String> events = listen(http, "http://127.0.0.1:" + preview.port() + "/__preview/events");
