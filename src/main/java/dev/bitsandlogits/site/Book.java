@@ -80,7 +80,7 @@ public final class Book implements AutoCloseable {
         // Asciidoctor's messages reach us through the log handler below, with their file and line;
         // its own java.util.logging echo would print each of them a second time, without the docs/ path.
         ASCIIDOCTOR_JUL.setLevel(Level.OFF);
-        this.asciidoctor = Asciidoctor.Factory.create();
+        this.asciidoctor = AsciidoctorStart.create();
         asciidoctor.registerLogHandler(this::onLog);
         var registry = asciidoctor.javaExtensionRegistry();
         registry.blockMacro(new SnippetBlockMacro(this));

@@ -34,7 +34,7 @@ final class HeadStart {
         }, "jshell-prefetch-javadoc");
         asciidoctor = new Thread(() -> {
             try {
-                oneShotJRuby();
+                AsciidoctorStart.oneShot();
                 Book started = new Book(new PrintStream(PrintStream.nullOutputStream()), cache);
                 started.warmUp();
                 book = started;
@@ -47,19 +47,6 @@ final class HeadStart {
             thread.setDaemon(true);
             // Not the creator's: a Maven exec class loader is closed when its execution ends.
             thread.setContextClassLoader(HeadStart.class.getClassLoader());
-        }
-    }
-
-    /**
-     * JRuby compiles a Ruby method to JVM bytecode once it has run 50 times. In a build that
-     * converts ten pages and exits, that costs more than it saves: the compiling, then loading and
-     * JIT-compiling the generated classes (measured: 1–2.5 of the ~28 core-seconds of a clean
-     * {@code package}, the page times unchanged). The build interprets Ruby instead; the live
-     * preview, which converts pages for as long as an author writes, keeps JRuby's default.
-     */
-    private static void oneShotJRuby() {
-        if (System.getProperty("jruby.compile.mode") == null) {
-            System.setProperty("jruby.compile.mode", "OFF");
         }
     }
 

@@ -1,0 +1,96 @@
+package dev.bitsandlogits.site;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.jruby.AsciidoctorJRuby;
+
+/**
+ * Starts Asciidoctor's JRuby without the parts of a Ruby installation a book build does not use.
+ *
+ * <p>By default JRuby boots RubyGems, whose only job here is to find the gems AsciidoctorJ's jar
+ * bundles; putting their {@code lib} directories on the load path finds them directly. And JRuby
+ * binds native POSIX functions through jnr-ffi (a native library unpacked to a temporary
+ * directory, ~500 classes, stubs assembled at run time), where the JDK's file API does all a
+ * converter needs. Together that is ~2 of the ~5 CPU-seconds JRuby took to start (measured: a
+ * start plus one page, 7.7–8.6 → 5.3–5.8 s of process CPU), and the site is byte-identical.
+ *
+ * <p>Each switch is JRuby's own system property and is only set when unset, so
+ * {@code -Djruby.cli.rubygems.enable=true} or {@code -Djruby.native.enabled=true} restores
+ * JRuby's default.
+ */
+final class AsciidoctorStart {
+
+    static final String RUBYGEMS = "jruby.cli.rubygems.enable";
+    static final String NATIVE = "jruby.native.enabled";
+    private static final Pattern GEM_LIB = Pattern.compile("gems/([^/]+)/lib/");
+
+    private AsciidoctorStart() {
+    }
+
+    /** A new Asciidoctor (seconds: a JRuby runtime each). */
+    static Asciidoctor create() {
+        setIfUnset(NATIVE, "false");
+        List<String> gems = System.getProperty(RUBYGEMS) == null || "false".equals(System.getProperty(RUBYGEMS))
+                ? bundledGems() : List.of();
+        if (gems.isEmpty()) {
+            return Asciidoctor.Factory.create();
+        }
+        setIfUnset(RUBYGEMS, "false");
+        return AsciidoctorJRuby.Factory.create(gems);
+    }
+
+    /**
+     * The {@code lib} directories of the gems in AsciidoctorJ's jar, as JRuby load paths,
+     * Asciidoctor's first; none if the jar cannot be read (then RubyGems finds them, slower).
+     */
+    static List<String> bundledGems() {
+        CodeSource source = AsciidoctorJRuby.class.getProtectionDomain().getCodeSource();
+        List<String> gems = new ArrayList<>();
+        try {
+            Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+            if (jar == null || !Files.isRegularFile(jar)) {
+                return List.of();
+            }
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                zip.stream().map(ZipEntry::getName).filter(name -> GEM_LIB.matcher(name).matches())
+                        .forEach(lib -> gems.add("uri:classloader:/" + lib.substring(0, lib.length() - 1)));
+            }
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            return List.of();
+        }
+        gems.sort(Comparator.comparing((String lib) -> !isAsciidoctor(lib)).thenComparing(Comparator.naturalOrder()));
+        return gems.stream().anyMatch(AsciidoctorStart::isAsciidoctor) ? List.copyOf(gems) : List.of();
+    }
+
+    private static boolean isAsciidoctor(String gemLib) {
+        return gemLib.startsWith("uri:classloader:/gems/asciidoctor-");
+    }
+
+    /**
+     * JRuby compiles a Ruby method to JVM bytecode once it has run 50 times. In a build that
+     * converts ten pages and exits, that costs more than it saves: the compiling, then loading and
+     * JIT-compiling the generated classes (measured: 1–2.5 of the ~28 core-seconds of a clean
+     * {@code package}, the page times unchanged). One-shot builds interpret Ruby instead; the live
+     * preview, which converts pages for as long as an author writes, keeps JRuby's default.
+     */
+    static void oneShot() {
+        setIfUnset("jruby.compile.mode", "OFF");
+    }
+
+    private static void setIfUnset(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}
