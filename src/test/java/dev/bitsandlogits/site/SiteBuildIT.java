@@ -423,6 +423,38 @@ class SiteBuildIT {
     }
 
     @Nested
+    @DisplayName("Rouge without its eager loading (lean-rouge.rb)")
+    class LeanRouge {
+
+        private String highlight(org.asciidoctor.Asciidoctor asciidoctor, String language, String code) {
+            return asciidoctor.convert(String.join("\n", "[source," + language + "]", "----", code, "----"),
+                    org.asciidoctor.Options.builder().attributes(org.asciidoctor.Attributes.builder()
+                            .sourceHighlighter("rouge").build()).build());
+        }
+
+        private int lexersLoaded(org.asciidoctor.Asciidoctor asciidoctor) {
+            return Integer.parseInt(org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(asciidoctor)
+                    .evalScriptlet("Rouge::Lexer.all_loaded.size").toString());
+        }
+
+        @Test
+        @DisplayName("loads a lexer when a page asks for it; an alias or an unknown language loads them all, as Rouge would")
+        void loadsLexersWhenAskedFor() {
+            try (org.asciidoctor.Asciidoctor asciidoctor = AsciidoctorStart.create()) {
+                assertEquals(0, lexersLoaded(asciidoctor), "no lexer before the first listing");
+                assertTrue(highlight(asciidoctor, "java", "double x = 1;").contains("<span class=\"kt\">double</span>"));
+                assertEquals(1, lexersLoaded(asciidoctor), "only Java's");
+                // 'sh' names no lexer file: it is an alias of the shell lexer, found only by loading every lexer.
+                assertTrue(highlight(asciidoctor, "sh", "echo $HOME").contains(
+                        "<span class=\"nb\">echo</span> <span class=\"nv\">$HOME</span>"));
+                assertTrue(lexersLoaded(asciidoctor) > 200, "all of Rouge's lexers");
+                String unknown = highlight(asciidoctor, "no-such-language", "a < b");
+                assertTrue(unknown.contains("<code data-lang=\"no-such-language\">a &lt; b</code>"), unknown);
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("running snippets ahead")
     class Prefetch {
 
