@@ -423,6 +423,29 @@ class SiteBuildIT {
     }
 
     @Nested
+    @DisplayName("the JShell a page's snippets run in")
+    class Sessions {
+
+        @Test
+        @DisplayName("starts clean for every page, whether the last page's snippets are dropped or a new JShell starts")
+        void resetForgetsThePreviousPage() {
+            try (SnippetSession session = new SnippetSession(PROJECT.resolve("target/classes"))) {
+                // Page 1 evaluates enough to make the next reset start a new JShell; page 2 few enough to be dropped.
+                for (int i = 0; i < 45; i++) {
+                    assertEquals(String.valueOf(i), session.value("int a" + i + " = " + i).text());
+                }
+                assertEquals("44", session.value("a44").text());
+                session.reset();
+                assertTrue(session.value("a44").error().contains("cannot find symbol"), "page 1's variable after a new JShell");
+                assertEquals("2.0", session.value("double b = Math.sqrt(4)").text());
+                session.reset();
+                assertTrue(session.value("b").error().contains("cannot find symbol"), "page 2's variable after dropping");
+                assertEquals("6", session.value("java.util.List.of(1, 2, 3).stream().mapToInt(x -> x).sum()").text());
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("Rouge without its eager loading (lean-rouge.rb)")
     class LeanRouge {
 
