@@ -22,13 +22,16 @@ class << Rouge::Lexer
   alias_method :find_loaded, :find
   alias_method :all_loaded, :all
 
+  # Pages convert in parallel, so lookups and loads take turns (one lookup a listing: no contention).
   def find(name)
-    find_loaded(name) || LEXER_LOADING.synchronize do
-      file = "#{name.to_s.downcase}.rb"
-      if file.match?(/\A[a-z0-9_]+\.rb\z/) && File.file?(File.join(Rouge::Lexers::BASE_DIR, file))
-        Rouge::Lexers.load_lexer(file)
+    LEXER_LOADING.synchronize do
+      find_loaded(name) || begin
+        file = "#{name.to_s.downcase}.rb"
+        if file.match?(/\A[a-z0-9_]+\.rb\z/) && File.file?(File.join(Rouge::Lexers::BASE_DIR, file))
+          Rouge::Lexers.load_lexer(file)
+        end
+        find_loaded(name) || (Rouge.load_lexers; find_loaded(name))
       end
-      find_loaded(name) || (Rouge.load_lexers; find_loaded(name))
     end
   end
 
