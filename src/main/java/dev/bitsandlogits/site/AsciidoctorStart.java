@@ -41,7 +41,7 @@ final class AsciidoctorStart {
 
     static final String RUBYGEMS = "jruby.cli.rubygems.enable";
     static final String NATIVE = "jruby.native.enabled";
-    private static final Pattern GEM_LIB = Pattern.compile("gems/([^/]+)/lib/");
+    private static final Pattern GEM_LIB = Pattern.compile("gems/[^/]+/lib/");
     /** Loads Rouge with its lexers on demand; see the script. */
     private static final String LEAN_ROUGE = resource("lean-rouge.rb");
 
@@ -51,10 +51,10 @@ final class AsciidoctorStart {
     /** A new Asciidoctor (seconds: a JRuby runtime each). */
     static Asciidoctor create() {
         setIfUnset(NATIVE, "false");
-        List<String> gems = System.getProperty(RUBYGEMS) == null || "false".equals(System.getProperty(RUBYGEMS))
-                ? bundledGems() : List.of();
+        boolean rubygems = Boolean.parseBoolean(System.getProperty(RUBYGEMS, "false"));
+        List<String> gems = rubygems ? List.of() : bundledGems();
         if (gems.isEmpty()) {
-            return Asciidoctor.Factory.create();
+            return Asciidoctor.Factory.create(); // RubyGems finds the gems, and Rouge loads as it always does
         }
         setIfUnset(RUBYGEMS, "false");
         Asciidoctor asciidoctor = AsciidoctorJRuby.Factory.create(gems);
