@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +75,8 @@ final class MathTypesetter implements AutoCloseable {
     private final Future<V8Runtime> runtime;
     private final PrintStream log;
     private Boolean available;
+    /** HTML by "display:" or "inline:" and the TeX: what {@link #render} typeset before. */
+    private final Map<String, String> done = new ConcurrentHashMap<>();
 
     private MathTypesetter(PrintStream log, boolean forceBrowser) {
         this.log = log;
@@ -171,8 +175,22 @@ final class MathTypesetter implements AutoCloseable {
      * KaTeX's HTML (with MathML) for {@code tex}, without its delimiters; {@code display} for a
      * block formula. Throws {@link TexError} with KaTeX's message if KaTeX cannot parse it, and
      * {@link IllegalStateException} if KaTeX cannot run here ({@link #available()}).
+     *
+     * <p>A formula typeset before is not typeset again: a third of the book's formulas recur
+     * ({@code p}, {@code H(p)}, …), and the live preview re-typesets a page's formulas on every save.
      */
     String render(String tex, boolean display) throws TexError {
+        String key = (display ? "display:" : "inline:") + tex;
+        String html = done.get(key);
+        if (html == null) {
+            html = typeset(tex, display);
+            done.put(key, html);
+        }
+        return html;
+    }
+
+    /** {@link #render} without the memory of formulas typeset before. */
+    String typeset(String tex, boolean display) throws TexError {
         if (!available()) {
             throw new IllegalStateException("KaTeX is not running at build time here");
         }

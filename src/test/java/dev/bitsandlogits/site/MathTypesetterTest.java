@@ -2,6 +2,7 @@ package dev.bitsandlogits.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -49,8 +50,20 @@ class MathTypesetterTest {
     @Test
     @DisplayName("the same TeX gives the same bytes (the site build is reproducible)")
     void deterministic() throws MathTypesetter.TexError {
-        assertEquals(math.render("D(p \\| q) = \\sum_i p_i \\log\\frac{p_i}{q_i}", false),
-                math.render("D(p \\| q) = \\sum_i p_i \\log\\frac{p_i}{q_i}", false));
+        assertEquals(math.typeset("D(p \\| q) = \\sum_i p_i \\log\\frac{p_i}{q_i}", false),
+                math.typeset("D(p \\| q) = \\sum_i p_i \\log\\frac{p_i}{q_i}", false));
+    }
+
+    @Test
+    @DisplayName("a formula is typeset once, inline and display apart; TeX KaTeX rejects is rejected every time")
+    void typesetOnce() throws MathTypesetter.TexError {
+        String inline = math.render("H(p, q) = H(p) + D(p \\| q)", false);
+        assertSame(inline, math.render("H(p, q) = H(p) + D(p \\| q)", false));
+        String display = math.render("H(p, q) = H(p) + D(p \\| q)", true);
+        assertTrue(display.startsWith("<span class=\"katex-display\">"), display);
+        assertSame(display, math.render("H(p, q) = H(p) + D(p \\| q)", true));
+        assertThrows(MathTypesetter.TexError.class, () -> math.render("\\frac{a}", false));
+        assertThrows(MathTypesetter.TexError.class, () -> math.render("\\frac{a}", false));
     }
 
     @Test
