@@ -345,7 +345,7 @@ public final class Book implements AutoCloseable {
             long nanos = System.nanoTime() - start;
             long snippetNanos = results.stream().mapToLong(SnippetResult::nanos).sum();
             return new PageReport(config.relative(file), results.size(), context.jshellRuns, context.values,
-                    nanos, snippetNanos, context.mathNanos, found.size());
+                    nanos, snippetNanos, context.mathNanos, context.chartNanos, found.size());
         } finally {
             page.remove();
             while (jshell.isHeldByCurrentThread()) {
@@ -461,7 +461,7 @@ public final class Book implements AutoCloseable {
 
     /** What one page cost and contained. */
     public record PageReport(String page, int snippets, int executed, int values, long nanos, long snippetNanos,
-                             long mathNanos, int problems) {
+                             long mathNanos, long chartNanos, int problems) {
         String line() {
             return String.format("  %-32s %2d snippets (%2d run) %3d values %6d ms%s", page, snippets, executed, values,
                     nanos / 1_000_000,
@@ -482,13 +482,14 @@ public final class Book implements AutoCloseable {
 
         public String summary() {
             return String.format("Built %d pages, %d snippets (%d run in JShell), %d values in %.1f s"
-                            + " [pages %d ms (%d ms of page time on %s), of which snippets %d ms, math %d ms;"
+                            + " [pages %d ms (%d ms of page time on %s), of which snippets %d ms, math %d ms, charts %d ms;"
                             + " assets %d ms; link check %d ms]",
                     pages.size(), snippets(), executed(), pages.stream().mapToInt(PageReport::values).sum(), nanos / 1e9,
                     pagesNanos / 1_000_000, pages.stream().mapToLong(PageReport::nanos).sum() / 1_000_000,
                     Math.min(PAGE_THREADS, pages.size()) == 1 ? "1 thread" : Math.min(PAGE_THREADS, pages.size()) + " threads",
                     pages.stream().mapToLong(PageReport::snippetNanos).sum() / 1_000_000,
                     pages.stream().mapToLong(PageReport::mathNanos).sum() / 1_000_000,
+                    pages.stream().mapToLong(PageReport::chartNanos).sum() / 1_000_000,
                     assetNanos / 1_000_000, linkNanos / 1_000_000);
         }
     }

@@ -73,6 +73,15 @@ final class ChartBlockMacro extends BlockMacroProcessor {
     @Override
     public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
         PageContext page = book.page();
+        long start = System.nanoTime();
+        try {
+            return chart(parent, target, page);
+        } finally {
+            page.chartNanos += System.nanoTime() - start;
+        }
+    }
+
+    private StructuralNode chart(StructuralNode parent, String target, PageContext page) {
         String needle = "chart::" + target + "[";
         if (!target.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
             page.report(needle, "chart name '" + target + "' must be kebab case, e.g. chart::binary-entropy[]");

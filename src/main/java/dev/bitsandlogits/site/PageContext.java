@@ -37,6 +37,7 @@ final class PageContext implements AutoCloseable {
     int jshellRuns;
     /** Time spent typesetting this page's formulas (KaTeX, and parsing its HTML into the page). */
     long mathNanos;
+    long chartNanos;
 
     /**
      * @param fingerprint {@link SnippetCache#fingerprint} of the classes the snippets run against
