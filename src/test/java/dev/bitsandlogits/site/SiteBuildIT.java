@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +93,20 @@ class SiteBuildIT {
             assertTrue(html.contains("<span class=\"computed\">6.0</span>"), html);
             assertTrue(html.contains("<span class=\"computed\">2.272e-02</span>"), html);
             assertTrue(Files.readString(dir.resolve("site/jshell/one.jsh")).contains("//// snippet china-vs-brazil\n"));
+        }
+
+        @Test
+        @DisplayName("ends with one summary line: pages, snippets, values, time, and where the time went")
+        void summary() throws IOException {
+            page("one.adoc", "= One", ":stem: latexmath", "", "snippet::china-vs-brazil[]", "", "stem:[H(p)]", "",
+                    "chart::binary-entropy[]");
+            page("two.adoc", "= Two", "", "Prose only.");
+            String summary = book.build(config()).summary();
+            Matcher m = Pattern.compile("Built 2 pages, 1 snippets \\(\\d run in JShell\\), 0 values in \\d+\\.\\d s"
+                    + " \\[pages \\d+ ms \\(\\d+ ms of page time on \\d threads?\\), of which snippets \\d+ ms, math (\\d+) ms,"
+                    + " charts (\\d+) ms; assets \\d+ ms; link check \\d+ ms\\]").matcher(summary);
+            assertTrue(m.matches(), summary);
+            assertTrue(Integer.parseInt(m.group(2)) > 0, "a chart takes time: " + summary);
         }
 
         @Test
