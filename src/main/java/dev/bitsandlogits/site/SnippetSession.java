@@ -180,9 +180,7 @@ final class SnippetSession implements AutoCloseable {
      * declares two variables, and JShell reports each, so each gets its own line on the page.
      */
     private List<SnippetResult.Statement> evaluateAll(String source) {
-        long t0 = System.nanoTime();
         SnippetOutput.Captured<List<SnippetEvent>> captured = SnippetOutput.capture(() -> jshell.eval(source));
-        if (System.getProperty("evaltimes") != null) System.err.printf("EVAL %.1f %s%n", (System.nanoTime() - t0) / 1e6, source.strip().replace("\n", " ").substring(0, Math.min(90, source.strip().length())));
         List<SnippetEvent> events = captured.result();
         String output = captured.output();
         String code = source.strip();
