@@ -37,6 +37,7 @@ final class PageContext implements AutoCloseable {
     int jshellRuns;
     /** Time spent typesetting this page's formulas (KaTeX, and parsing its HTML into the page). */
     long mathNanos;
+    /** Time spent drawing this page's charts (the listing's method, JFreeChart's SVG, the figure parsed into the page). */
     long chartNanos;
 
     /**
