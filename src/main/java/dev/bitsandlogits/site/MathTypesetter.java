@@ -1,35 +1,37 @@
 package dev.bitsandlogits.site;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.caoccao.javet.enums.JSRuntimeType;
-import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Host;
-import com.caoccao.javet.interop.V8Runtime;
-import com.caoccao.javet.interop.loader.IJavetLibLoadingListener;
 import com.caoccao.javet.interop.loader.JavetLibLoader;
-import com.caoccao.javet.interop.loader.JavetLibLoadingListener;
-import com.caoccao.javet.values.reference.V8ValueObject;
 
 /**
  * Typesets TeX while the site is built: KaTeX's own script, from its webjar, runs in V8 (through
  * Javet), so pages carry KaTeX's HTML and MathML, its stylesheet and the fonts they use, and none
  * of its 272 KB of JavaScript.
  *
- * <p>A V8 runtime belongs to one thread: this class owns one thread that creates the runtime,
- * loads KaTeX and does every render. It starts at construction, so V8's start (half a second)
- * overlaps Asciidoctor's; {@link #render} waits for it. Keep one instance for many builds.
+ * <p>V8 runs in a JVM of its own ({@link KatexServer}), with one runtime made once on that JVM's
+ * main thread and never closed: V8 runtimes created on further threads of one JVM crash it with
+ * {@code SEGV_PKUERR} on CPUs with memory protection keys, and Maven's JVM runs the unit tests, the
+ * build's head start and the build itself, each in a class loader and on threads of its own. That
+ * JVM also runs with {@code JAVET_DISABLE_PKU=1}, and if it ever ends, the next formula starts
+ * another. It starts at construction, so its start (~1 s, on the other core) overlaps
+ * Asciidoctor's; {@link #render} waits for it. Keep one instance for many builds.
  *
  * <p>Where Javet's native library cannot load (the pom carries only the linux-x86_64 one), or
  * with {@code -Dbitsandlogits.math=browser}, {@link #available()} is false: the build says so in
@@ -71,21 +73,28 @@ final class MathTypesetter implements AutoCloseable {
         }
     }
 
-    private final ExecutorService thread;
-    private final Future<V8Runtime> runtime;
     private final PrintStream log;
+    private final boolean forceBrowser;
     private Boolean available;
     /** HTML by "display:" or "inline:" and the TeX: what {@link #render} typeset before. */
     private final Map<String, String> done = new ConcurrentHashMap<>();
+    /** The KaTeX JVM and its pipes; replaced if it ends. Guarded by {@code this}. */
+    private Process process;
+    private DataOutputStream requests;
+    private DataInputStream replies;
+    /** Why the KaTeX JVM could not start (its first frame), once known. */
+    private String startFailure;
 
     private MathTypesetter(PrintStream log, boolean forceBrowser) {
         this.log = log;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "katex-v8");
-            t.setDaemon(true);
-            return t;
-        });
-        this.runtime = forceBrowser ? null : thread.submit(MathTypesetter::startKatex);
+        this.forceBrowser = forceBrowser;
+        if (!forceBrowser) {
+            try {
+                launch();
+            } catch (IOException e) {
+                startFailure = e.getMessage();
+            }
+        }
     }
 
     /** Starts V8 and KaTeX in the background; problems are written to {@code log} in one line. */
@@ -93,53 +102,73 @@ final class MathTypesetter implements AutoCloseable {
         return new MathTypesetter(log, "browser".equals(System.getProperty(MODE_PROPERTY)));
     }
 
-    private static V8Runtime startKatex() throws JavetException, IOException {
-        // Asked first, so that a missing library is one line of ours, not Javet's stack traces on stderr.
-        new JavetLibLoader(JSRuntimeType.V8).getResourceFileName();
-        // A JVM loads a native library file into one class loader only, and Maven runs the unit
-        // tests and the build's head start (WarmBuild) in class loaders of their own: each gets
-        // its own copy, under a directory named after the loader so that Javet's purge of the
-        // copies of finished processes still finds them.
-        IJavetLibLoadingListener defaults = new JavetLibLoadingListener();
-        JavetLibLoader.setLibLoadingListener(new IJavetLibLoadingListener() {
-            @Override
-            public File getLibPath(JSRuntimeType type) {
-                String loader = MathTypesetter.class.getClassLoader().getName();
-                return loader == null ? defaults.getLibPath(type) : new File(defaults.getLibPath(type), loader);
-            }
+    private synchronized void launch() throws IOException {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
+                "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "bitsandlogits-katex-hs_err_%p.log"),
+                "-cp", classPath(), KatexServer.class.getName(), KATEX_JS, RENDER_JS);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("JAVET_DISABLE_PKU", "1");
+        process = builder.start();
+        requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        replies = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+    }
 
-            @Override
-            public boolean isDeploy(JSRuntimeType type) {
-                return defaults.isDeploy(type);
-            }
-
-            @Override
-            public boolean isLibInSystemPath(JSRuntimeType type) {
-                return defaults.isLibInSystemPath(type);
-            }
-
-            @Override
-            public boolean isSuppressingError(JSRuntimeType type) {
-                return defaults.isSuppressingError(type);
-            }
-        });
-        V8Host host = V8Host.getV8Instance();
-        if (!host.isLibraryLoaded()) {
-            Throwable why = host.getLastException();
-            while (why != null && why.getCause() != null) {
-                why = why.getCause();
-            }
-            throw new IllegalStateException(why == null ? "Javet's native library did not load" : why.getMessage());
-        }
-        V8Runtime v8 = host.createV8Runtime();
-        try (InputStream in = MathTypesetter.class.getClassLoader().getResourceAsStream(KATEX_JS)) {
+    /**
+     * The KaTeX JVM's class path: {@link KatexServer}'s class (copied alone into a temporary
+     * directory), Javet, its V8 library and the KaTeX webjar, wherever this class loader found them.
+     */
+    private static String classPath() throws IOException {
+        ClassLoader loader = MathTypesetter.class.getClassLoader();
+        Path own = Files.createTempDirectory("bitsandlogits-katex");
+        own.toFile().deleteOnExit();
+        String resource = KatexServer.class.getName().replace('.', '/') + ".class";
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException(KATEX_JS + " is not on the class path; is the katex webjar in pom.xml?");
+                throw new IOException(resource + " is not on the class path");
             }
-            v8.getExecutor(new String(in.readAllBytes(), StandardCharsets.UTF_8)).setResourceName("katex.min.js").executeVoid();
+            Path file = own.resolve(resource);
+            Files.createDirectories(file.getParent());
+            Files.write(file, in.readAllBytes());
         }
-        v8.getExecutor(RENDER_JS).executeVoid();
-        return v8;
+        List<String> entries = new ArrayList<>(List.of(own.toString()));
+        entries.add(codeSource(V8Host.class));
+        String library;
+        try {
+            library = new JavetLibLoader(JSRuntimeType.V8).getResourceFileName();
+        } catch (com.caoccao.javet.exceptions.JavetException e) {
+            throw new IOException(e.getMessage(), e); // no V8 library for this platform
+        }
+        for (String r : List.of(library, KATEX_JS)) {
+            URL url = loader.getResource(r.startsWith("/") ? r.substring(1) : r);
+            if (url != null) {
+                entries.add(containerOf(url, r));
+            }
+        }
+        return String.join(File.pathSeparator, entries.stream().distinct().toList());
+    }
+
+    private static String codeSource(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The jar (or directory) a resource was found in. */
+    private static String containerOf(URL url, String resource) {
+        String s = url.toString();
+        try {
+            if (s.startsWith("jar:")) {
+                return Path.of(new java.net.URI(s.substring(4, s.indexOf("!/")))).toString();
+            }
+            String dir = s.substring(0, s.length() - resource.replaceFirst("^/", "").length());
+            return Path.of(new java.net.URI(dir)).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -148,27 +177,31 @@ final class MathTypesetter implements AutoCloseable {
      */
     synchronized boolean available() {
         if (available == null) {
-            if (runtime == null) {
+            if (forceBrowser) {
                 available = false;
                 log.println("Math: typeset in the browser (-D" + MODE_PROPERTY + "=browser)");
             } else {
-                try {
-                    runtime.get();
-                    available = true;
-                } catch (ExecutionException e) {
-                    available = false;
-                    Throwable cause = e.getCause();
-                    String why = cause instanceof IllegalStateException || cause instanceof JavetException ? cause.getMessage()
-                            : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                String why = startFailure != null ? startFailure : awaitReady();
+                available = why == null;
+                if (why != null) {
                     log.println("Math: KaTeX cannot run at build time here (" + why.lines().findFirst().orElse("")
                             + "); pages will typeset their formulas in the browser instead");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
                 }
             }
         }
         return available;
+    }
+
+    /** Reads the KaTeX JVM's first frame: null when it is ready, else why not. */
+    private String awaitReady() {
+        try {
+            byte kind = replies.readByte();
+            replies.readInt();
+            String text = KatexServer.readString(replies);
+            return kind == KatexServer.HTML ? null : text;
+        } catch (IOException e) {
+            return "its JVM ended before it was ready";
+        }
     }
 
     /**
@@ -190,47 +223,66 @@ final class MathTypesetter implements AutoCloseable {
     }
 
     /** {@link #render} without the memory of formulas typeset before. */
-    String typeset(String tex, boolean display) throws TexError {
+    synchronized String typeset(String tex, boolean display) throws TexError {
         if (!available()) {
             throw new IllegalStateException("KaTeX is not running at build time here");
         }
-        Object result;
-        try {
-            result = thread.submit(() -> {
-                try (V8ValueObject out = runtime.get().getGlobalObject().invoke("typeset", tex, display)) {
-                    String error = out.getString("error");
-                    return error == null ? out.getString("html") : new TexError(error, out.getInteger("position"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                requests.writeBoolean(display);
+                KatexServer.writeString(requests, tex);
+                requests.flush();
+                byte kind = replies.readByte();
+                int position = replies.readInt();
+                String text = KatexServer.readString(replies);
+                if (kind == KatexServer.HTML) {
+                    return text;
                 }
-            }).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("KaTeX failed on " + tex, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while typesetting " + tex, e);
+                if (kind == KatexServer.TEX_ERROR) {
+                    throw new TexError(text, position);
+                }
+                throw new IllegalStateException("KaTeX failed on " + tex + ": " + text);
+            } catch (IOException e) {
+                // Its JVM ended (it never should): start another once, then give up loudly.
+                end();
+                if (attempt == 2) {
+                    throw new IllegalStateException("KaTeX's JVM ended twice while typesetting " + tex, e);
+                }
+                try {
+                    launch();
+                    String why = awaitReady();
+                    if (why != null) {
+                        throw new IllegalStateException("KaTeX's JVM did not start again: " + why, e);
+                    }
+                } catch (IOException again) {
+                    throw new IllegalStateException("KaTeX's JVM did not start again", again);
+                }
+            }
         }
-        if (result instanceof TexError e) {
-            throw e;
+    }
+
+    private synchronized void end() {
+        if (process != null) {
+            process.destroyForcibly();
+            process = null;
         }
-        return (String) result;
     }
 
     @Override
-    public void close() {
-        if (runtime != null) {
-            thread.submit(() -> {
-                try {
-                    runtime.get().close();
-                } catch (ExecutionException e) {
-                    // never started: nothing to close
+    public synchronized void close() {
+        if (process != null) {
+            try {
+                requests.close(); // the KaTeX JVM ends at the end of its input
+                if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
                 }
-                return null;
-            });
-        }
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            process = null;
         }
     }
 }

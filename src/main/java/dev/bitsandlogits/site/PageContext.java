@@ -113,7 +113,7 @@ final class PageContext implements AutoCloseable {
      * result. A result cached by an earlier build with the same classes and the same preceding
      * snippets is reused without starting JShell.
      */
-    SnippetResult run(Snippet snippet, String expectedException) {
+    SnippetResult run(Snippet snippet, String expectedException, java.time.Duration limit) {
         SnippetResult done = byTag.get(snippet.tag());
         if (done != null) {
             return done;
@@ -127,10 +127,12 @@ final class PageContext implements AutoCloseable {
         if (cached != null) {
             result = new SnippetResult(snippet, cached, 0);
         } else {
-            result = session().run(snippet);
+            result = session().run(snippet, limit);
             inSession++;
             jshellRuns++;
-            cache.putStatements(chain, result.statements());
+            if (!result.faulted()) {
+                cache.putStatements(chain, result.statements());
+            }
         }
         executed.add(snippet);
         byTag.put(snippet.tag(), result);
@@ -164,7 +166,9 @@ final class PageContext implements AutoCloseable {
                 lastRun = tag;
             }
             value = current.value(expression);
-            cache.putValue(key, value);
+            if (value.error() == null || !value.error().startsWith("not run:")) {
+                cache.putValue(key, value);
+            }
         }
         return value;
     }

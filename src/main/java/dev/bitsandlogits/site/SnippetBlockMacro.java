@@ -32,7 +32,18 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
             return null;
         }
         String expect = (String) attributes.get("expect");
-        SnippetResult result = page.run(snippet, expect);
+        java.time.Duration limit = SnippetSession.DEFAULT_LIMIT;
+        Object timeout = attributes.get("timeout");
+        if (timeout != null) {
+            java.util.Optional<java.time.Duration> given = seconds(timeout.toString());
+            if (given.isEmpty()) {
+                page.report(needle, "snippet '" + target + "': timeout=" + timeout
+                        + " is not a time limit; write a number of seconds greater than 0, e.g. timeout=30");
+                return null;
+            }
+            limit = given.get();
+        }
+        SnippetResult result = page.run(snippet, expect, limit);
         Problem problem = check(result, expect);
         if (problem != null) {
             page.report(needle, problem.message());
@@ -50,11 +61,35 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
                 + "; tags are defined by // tag::name[] … // end::name[] in src/main/java/dev/bitsandlogits/listings";
     }
 
+    private static final java.util.regex.Pattern TIMEOUT = java.util.regex.Pattern.compile("\\btimeout=\"?([^,\\]\"]+)");
+
+    /** The time limit a {@code snippet::} macro line gives with {@code timeout=}, if it gives a valid one. */
+    static java.util.Optional<java.time.Duration> limit(String macroLine) {
+        java.util.regex.Matcher m = TIMEOUT.matcher(macroLine);
+        return m.find() ? seconds(m.group(1)) : java.util.Optional.empty();
+    }
+
+    /** A number of seconds greater than 0 (at most a day) as a duration, or empty. */
+    static java.util.Optional<java.time.Duration> seconds(String text) {
+        try {
+            double s = Double.parseDouble(text.strip());
+            return s > 0 && s <= 86_400 ? java.util.Optional.of(java.time.Duration.ofMillis((long) Math.ceil(s * 1000)))
+                    : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The message for a snippet that failed unexpectedly, or was expected to fail and did not; else null. */
     static Problem check(SnippetResult result, String expect) {
         Snippet s = result.snippet();
         var failure = result.failure().orElse(null);
         String where = " (" + s.location() + ")";
+        if (failure != null && failure.exceptionType() != null && SnippetSession.FAULTS.contains(failure.exceptionType())) {
+            // A snippet after the one that ended the page's JShell: that one is reported.
+            return SnippetSession.SESSION_LOST.equals(failure.exceptionType()) ? null
+                    : new Problem(s.location(), "snippet '" + s.tag() + "' " + failure.exception() + where, null);
+        }
         if (failure != null && failure.rejected() != null) {
             return new Problem(s.location(), "snippet '" + s.tag() + "' does not compile in JShell: "
                     + failure.rejected() + "; in: " + failure.source() + where, null);

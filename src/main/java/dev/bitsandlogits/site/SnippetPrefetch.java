@@ -52,9 +52,11 @@ final class SnippetPrefetch {
                             continue;
                         }
                         chain = SnippetCache.next(chain, snippet);
-                        SnippetResult result = session.run(snippet);
+                        SnippetResult result = session.run(snippet, SnippetBlockMacro.limit(line).orElse(SnippetSession.DEFAULT_LIMIT));
                         runs++;
-                        cache.putStatements(chain, result.statements());
+                        if (!result.faulted()) {
+                            cache.putStatements(chain, result.statements());
+                        }
                         chainAfter.put(snippet.tag(), chain);
                     }
                 }
@@ -68,9 +70,12 @@ final class SnippetPrefetch {
                         continue;
                     }
                     String expression = m.group(3).replace("\\]", "]").strip();
-                    session.run(index.find(tag).orElseThrow());
+                    SnippetResult again = session.run(index.find(tag).orElseThrow());
                     runs++;
-                    cache.putValue(SnippetCache.value(chainAfter.get(tag), expression), session.value(expression));
+                    SnippetSession.Value value = session.value(expression);
+                    if (!again.faulted() && (value.error() == null || !value.error().startsWith("not run:"))) {
+                        cache.putValue(SnippetCache.value(chainAfter.get(tag), expression), value);
+                    }
                 }
             }
         }

@@ -31,6 +31,15 @@ record SnippetResult(Snippet snippet, List<Statement> statements, long nanos) {
         }
     }
 
+    /**
+     * Whether a statement met a fault of the snippet JVM ({@link SnippetSession#FAULTS}: a time
+     * limit, an exit, a thread left running): such a result depends on more than the code, so it
+     * is never cached.
+     */
+    boolean faulted() {
+        return statements.stream().anyMatch(s -> s.exceptionType() != null && SnippetSession.FAULTS.contains(s.exceptionType()));
+    }
+
     /** The first statement that threw or was rejected. */
     Optional<Statement> failure() {
         return statements.stream().filter(Statement::failed).findFirst();

@@ -1,6 +1,8 @@
 package dev.bitsandlogits.site;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +22,12 @@ import jdk.jshell.VarSnippet;
 import jdk.jshell.execution.LocalExecutionControlProvider;
 
 /**
- * One JShell, in this JVM, for one page: the page's snippets run in order, as they do when a
- * reader {@code /open}s the page's {@code .jsh} script, so what the page shows is what the
- * reader will see. The local execution engine costs milliseconds a snippet, where the default
- * JDI engine costs a forked JVM and ~190 ms.
+ * One JShell for one page: the page's snippets run in order, as they do when a reader
+ * {@code /open}s the page's {@code .jsh} script, so what the page shows is what the reader will see.
+ * JShell compiles here; the snippets execute in a JVM of their own ({@link SnippetJvm}), so no
+ * snippet can end, hang, or exhaust the build's JVM. Each snippet has a time limit
+ * ({@link #DEFAULT_LIMIT}, or {@code snippet::tag[timeout=30]}); what it prints is kept up to
+ * {@link #OUTPUT_CAP} bytes.
  */
 final class SnippetSession implements AutoCloseable {
 
@@ -33,30 +37,63 @@ final class SnippetSession implements AutoCloseable {
      * simple name lists them all again (its package is purged after every compilation). Past a
      * page or two that costs more than a new JShell's cold start (measured over the book's 63
      * snippets: 3.6 s of CPU instead of 4.3 s; starting a new JShell for every page, 3.6 s too).
+     * A new JShell reuses the running snippet JVM.
      */
     private static final int FRESH_AFTER = 40;
 
-    /** The first JShell: its source analysis splits every page's code into statements. */
+    /** A snippet's time limit unless its macro says {@code timeout=}; {@code -Dbitsandlogits.snippetTimeout=} seconds. */
+    static final Duration DEFAULT_LIMIT = Duration.ofMillis(
+            (long) (1000 * Double.parseDouble(System.getProperty("bitsandlogits.snippetTimeout", "10"))));
+    /** What one statement may print before the rest is cut (with a note saying how many lines). */
+    static final int OUTPUT_CAP = 100 * 1024;
+
+    /** Faults of the snippet JVM rather than exceptions of the code: no {@code expect=} can make them right. */
+    static final String TIME_LIMIT = "TimeLimit";
+    static final String JVM_ENDED = "JvmEnded";
+    static final String SESSION_LOST = "SessionLost";
+    static final java.util.Set<String> FAULTS = java.util.Set.of(TIME_LIMIT, JVM_ENDED, SESSION_LOST,
+            SnippetAgent.THREAD_LEFT_RUNNING);
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "snippet-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The first JShell: its source analysis splits every page's code into statements. It evaluates nothing. */
     private final JShell first;
     private final SourceCodeAnalysis analysis;
-    /** The JShell that evaluates: {@link #first}, or a newer one after a {@link #reset}. */
+    /** The JShell that evaluates, in {@link #jvm}; null until the first evaluation after a reset. */
     private JShell jshell;
     private final List<String> importsDone = new ArrayList<>();
+    private final SnippetJvm jvm = new SnippetJvm();
+    private final SnippetJvm.CappedOutput output = new SnippetJvm.CappedOutput(OUTPUT_CAP);
+    private final PrintStream outputStream = output.printStream();
+    /** Why this page's JShell is gone (a snippet ended or outran it), until the next {@link #reset}; or null. */
+    private String lost;
+    /** Set when the evaluating JShell shut down: its JVM ended (which the process may not show yet). */
+    private volatile boolean ended;
 
     private final Path classesDir;
 
     SnippetSession(Path classesDir) {
         this.classesDir = classesDir;
-        this.first = newJShell(classesDir);
-        this.jshell = first;
+        this.first = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of()).build();
+        this.first.addToClasspath(classesDir.toAbsolutePath().toString());
         this.analysis = first.sourceCodeAnalysis();
     }
 
-    private static JShell newJShell(Path classesDir) {
-        JShell jshell = JShell.builder()
-                .executionEngine(new LocalExecutionControlProvider(), Map.of())
-                .build();
-        jshell.addToClasspath(classesDir.toAbsolutePath().toString());
+    private JShell evaluator() {
+        if (jshell == null) {
+            jshell = JShell.builder()
+                    .executionEngine(jvm.provider(), Map.of())
+                    .out(outputStream).err(outputStream).in(java.io.InputStream.nullInputStream())
+                    .build();
+            jshell.addToClasspath(classesDir.toAbsolutePath().toString());
+            ended = false;
+            jshell.onShutdown(j -> ended = true);
+        }
         return jshell;
     }
 
@@ -67,24 +104,34 @@ final class SnippetSession implements AutoCloseable {
     /**
      * Forgets everything evaluated so far, for the next page: drops the snippets, or starts a new
      * JShell once this one holds {@link #FRESH_AFTER} (its first evaluations are slower: ~3× for
-     * the first ten, so a page or two of a live preview keeps dropping instead).
+     * the first ten, so a page or two of a live preview keeps dropping instead), or once a snippet
+     * ended the last one.
      */
     void reset() {
-        if (jshell.snippets().count() >= FRESH_AFTER) {
-            if (jshell != first) {
-                jshell.close();
-            }
-            jshell = newJShell(classesDir);
-        } else {
+        if (jshell != null && (lost != null || !jvm.alive() || jshell.snippets().count() >= FRESH_AFTER)) {
+            closeEvaluator();
+        } else if (jshell != null) {
             jshell.snippets().filter(s -> jshell.status(s).isActive()).forEach(jshell::drop);
         }
+        lost = null;
         importsDone.clear();
+    }
+
+    private void closeEvaluator() {
+        if (jshell != null) {
+            try {
+                jshell.close();
+            } catch (RuntimeException e) {
+                // its JVM is gone already
+            }
+            jshell = null;
+        }
     }
 
     /** A session with JShell's compiler and the library already warmed up by a throw-away evaluation. */
     static SnippetSession warm(Path classesDir) {
         SnippetSession session = new SnippetSession(classesDir);
-        session.jshell.eval("double warm = Math.log1p(1e-3);");
+        session.evaluator().eval("double warm = Math.log1p(1e-3);");
         session.analysis.analyzeCompletion("double x = 1; double y = 2;");
         session.reset();
         return session;
@@ -92,9 +139,20 @@ final class SnippetSession implements AutoCloseable {
 
 
 
-    /** Executes {@code snippet}'s region after its file's imports; never throws for user code errors. */
+    /** {@link #run(Snippet, Duration)} with the default time limit. */
     SnippetResult run(Snippet snippet) {
+        return run(snippet, DEFAULT_LIMIT);
+    }
+
+    /**
+     * Executes {@code snippet}'s region after its file's imports, within {@code limit}; never
+     * throws for anything the code does: a failure is a statement with an exception, or with one
+     * of the {@link #FAULTS}.
+     */
+    SnippetResult run(Snippet snippet, Duration limit) {
         long start = System.nanoTime();
+        deadline = start + limit.toNanos();
+        this.limit = limit;
         List<SnippetResult.Statement> statements = new ArrayList<>();
         for (String imp : snippet.imports()) {
             if (!importsDone.contains(imp)) {
@@ -170,6 +228,9 @@ final class SnippetSession implements AutoCloseable {
         return units;
     }
 
+    private long deadline = Long.MAX_VALUE;
+    private Duration limit = DEFAULT_LIMIT;
+
     /** One statement, as the first of {@link #evaluateAll}'s results. */
     private SnippetResult.Statement evaluateStatement(String source) {
         return evaluateAll(source).get(0);
@@ -180,10 +241,36 @@ final class SnippetSession implements AutoCloseable {
      * declares two variables, and JShell reports each, so each gets its own line on the page.
      */
     private List<SnippetResult.Statement> evaluateAll(String source) {
-        SnippetOutput.Captured<List<SnippetEvent>> captured = SnippetOutput.capture(() -> jshell.eval(source));
-        List<SnippetEvent> events = captured.result();
-        String output = captured.output();
         String code = source.strip();
+        if (lost != null) {
+            return List.of(fault(code, "", SESSION_LOST, lost));
+        }
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            return List.of(overTime(code, ""));
+        }
+        JShell evaluating;
+        try {
+            evaluating = evaluator();
+        } catch (IllegalStateException e) {
+            lost = "its JShell could not start: " + e.getMessage() + jvm.stderr();
+            return List.of(fault(code, "", JVM_ENDED, lost));
+        }
+        java.util.concurrent.ScheduledFuture<?> watch = WATCHDOG.schedule(jvm::kill, remaining,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+        List<SnippetEvent> events;
+        try {
+            events = evaluating.eval(source);
+        } catch (IllegalStateException e) {
+            events = List.of();
+        } finally {
+            watch.cancel(false);
+        }
+        String output = this.output.take();
+        if (ended || !jvm.alive()) {
+            return List.of(ended(code, output));
+        }
+
         List<SnippetResult.Statement> statements = new ArrayList<>();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
@@ -194,7 +281,7 @@ final class SnippetSession implements AutoCloseable {
             if (event.status() == Status.REJECTED) {
                 // javac's multi-line diagnostics ("cannot find symbol / symbol: variable x / location: class")
                 // become one line; the location of a JShell wrapper class means nothing to a reader.
-                String why = jshell.diagnostics(event.snippet())
+                String why = evaluating.diagnostics(event.snippet())
                         .map(d -> d.getMessage(Locale.ROOT).lines().map(String::strip)
                                 .filter(l -> !l.startsWith("location:")).collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("; "));
@@ -206,6 +293,13 @@ final class SnippetSession implements AutoCloseable {
                 String type = e instanceof EvalException ee ? simpleName(ee.getExceptionClassName())
                         : e.getClass().getSimpleName();
                 String message = e.getMessage() == null ? type : type + ": " + e.getMessage();
+                if (SnippetAgent.THREAD_LEFT_RUNNING.equals(type)) {
+                    // Nothing can stop that thread but the end of its JVM.
+                    closeEvaluator();
+                    jvm.kill();
+                    lost = "not run: an earlier snippet on this page left a thread running";
+                    message = e.getMessage();
+                }
                 statements.add(new SnippetResult.Statement(code, null, null, printed, type, message, null));
                 return statements;
             }
@@ -225,6 +319,43 @@ final class SnippetSession implements AutoCloseable {
     }
 
 
+    private static SnippetResult.Statement fault(String code, String output, String type, String message) {
+        return new SnippetResult.Statement(code, null, null, output, type, message, null);
+    }
+
+    private SnippetResult.Statement overTime(String code, String output) {
+        lost = "not run: an earlier snippet on this page outran its time limit";
+        return fault(code, output, TIME_LIMIT, "ran longer than its time limit of " + seconds(limit)
+                + " and was stopped (its JVM was ended); if it needs longer, give its macro timeout=SECONDS");
+    }
+
+    /** The statement whose evaluation ended the snippet JVM: over time, System.exit, out of memory, or a crash. */
+    private SnippetResult.Statement ended(String code, String output) {
+        closeEvaluator();
+        if (jvm.killed()) {
+            return overTime(code, output);
+        }
+        Integer status = jvm.exitStatus();
+        String said = jvm.stderr();
+        String why;
+        if (said.contains("OutOfMemoryError")) {
+            why = "ran out of memory (the snippet JVM has -Xmx" + SnippetJvm.heap() + "; -D" + SnippetJvm.HEAP_PROPERTY
+                    + "= gives it more)";
+        } else if (status != null && status > 128) {
+            why = "crashed the JVM it runs in (signal " + (status - 128) + ")" + said;
+        } else {
+            why = "ended the JVM it runs in (System.exit or Runtime.halt" + (status == null ? "" : ", status " + status)
+                    + "); a snippet must not exit";
+        }
+        lost = "not run: an earlier snippet on this page ended its JShell";
+        return fault(code, output, JVM_ENDED, why);
+    }
+
+    private static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+
     /** A value for the prose: JShell's rendering of it (strings unquoted), or why there is none. */
     record Value(String text, String error) {
     }
@@ -234,13 +365,19 @@ final class SnippetSession implements AutoCloseable {
      * A plain variable is read without evaluating anything, so it leaves no trace in the session.
      */
     Value value(String expression) {
-        Optional<String> variable = jshell.variables()
-                .filter(v -> v.name().equals(expression) && jshell.status(v).isActive())
+        if (lost != null) {
+            return new Value(null, lost);
+        }
+        JShell evaluating = evaluator();
+        Optional<String> variable = evaluating.variables()
+                .filter(v -> v.name().equals(expression) && evaluating.status(v).isActive())
                 .reduce((a, b) -> b)
-                .map(jshell::varValue);
+                .map(evaluating::varValue);
         if (variable.isPresent()) {
             return new Value(unquote(variable.get()), null);
         }
+        deadline = System.nanoTime() + DEFAULT_LIMIT.toNanos();
+        limit = DEFAULT_LIMIT;
         SnippetResult.Statement s = evaluateStatement(expression + ";");
         if (s.rejected() != null) {
             return new Value(null, s.rejected());
@@ -265,10 +402,9 @@ final class SnippetSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (jshell != first) {
-            jshell.close();
-        }
+        closeEvaluator();
         first.close();
+        jvm.close();
     }
 
 }

@@ -55,10 +55,14 @@ final class ValueInlineMacro extends InlineMacroProcessor {
             return null;
         }
         String expression = expr.toString().strip();
-        SnippetResult result = page.run(snippet, null);
+        SnippetResult result = page.run(snippet, null, SnippetSession.DEFAULT_LIMIT);
         if (result.failure().isPresent() && page.expectedFailure(target) == null) {
             Problem p = SnippetBlockMacro.check(result, null);
-            page.report(needle, p.message());
+            if (p != null) {
+                page.report(needle, p.message());
+            } else {
+                page.claim(needle);
+            }
             return null;
         }
         SnippetSession.Value value = page.value(target, expression);
