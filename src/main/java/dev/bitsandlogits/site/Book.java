@@ -218,6 +218,7 @@ public final class Book implements AutoCloseable {
             }
         } finally {
             SiteOutput.delete(out);
+            cache.forgetFaults();
         }
         BuildReport report = new BuildReport(reports, pagesNanos, assetNanos, linkNanos, System.nanoTime() - start);
         if (!problems.isEmpty()) {

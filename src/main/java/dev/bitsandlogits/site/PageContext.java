@@ -130,9 +130,7 @@ final class PageContext implements AutoCloseable {
             result = session().run(snippet, limit);
             inSession++;
             jshellRuns++;
-            if (!result.faulted()) {
-                cache.putStatements(chain, result.statements());
-            }
+            cache.putStatements(chain, result.statements());
         }
         executed.add(snippet);
         byTag.put(snippet.tag(), result);
@@ -166,9 +164,7 @@ final class PageContext implements AutoCloseable {
                 lastRun = tag;
             }
             value = current.value(expression);
-            if (value.error() == null || !value.error().startsWith("not run:")) {
-                cache.putValue(key, value);
-            }
+            cache.putValue(key, value);
         }
         return value;
     }

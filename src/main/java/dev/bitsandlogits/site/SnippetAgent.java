@@ -46,8 +46,10 @@ public final class SnippetAgent {
                 // Commands and results are small: without this, each waits out the peer's delayed ACK.
                 socket.setTcpNoDelay(true);
                 Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
-                outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
-                outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
+                // Buffered, and flushed when a snippet returns ({@link Guarded#invoke}): a packet a
+                // println made printing 50 MB take minutes.
+                outputs.put("out", st -> System.setOut(buffered(st)));
+                outputs.put("err", st -> System.setErr(buffered(st)));
                 Map<String, Consumer<InputStream>> inputs = new HashMap<>();
                 inputs.put("in", System::setIn);
                 Util.forwardExecutionControlAndIO(new Guarded(), socket.getInputStream(), socket.getOutputStream(),
@@ -57,6 +59,10 @@ public final class SnippetAgent {
             }
         }
         System.exit(0);
+    }
+
+    private static PrintStream buffered(OutputStream st) {
+        return new PrintStream(new java.io.BufferedOutputStream(st, 1 << 16), false, StandardCharsets.UTF_8);
     }
 
     /**
@@ -72,7 +78,14 @@ public final class SnippetAgent {
         public String invoke(String className, String methodName)
                 throws RunException, EngineTerminationException, InternalException {
             Set<Thread> before = Thread.getAllStackTraces().keySet();
-            String result = super.invoke(className, methodName);
+            String result;
+            try {
+                result = super.invoke(className, methodName);
+            } finally {
+                // What the snippet printed reaches the build before its result does.
+                System.out.flush();
+                System.err.flush();
+            }
             List<Thread> left = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> !before.contains(t) && !t.isDaemon() && t.isAlive()).toList();
             long deadline = System.currentTimeMillis() + GRACE_MILLIS;

@@ -32,8 +32,14 @@ final class SnippetCache {
         return statements.get(key);
     }
 
+    /** Keys of results that met a fault of the snippet JVM: reused within a build, run again by the next. */
+    private final java.util.Set<String> faulted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     void putStatements(String key, List<SnippetResult.Statement> result) {
         statements.put(key, result);
+        if (new SnippetResult(null, result, 0).faulted()) {
+            faulted.add(key);
+        }
     }
 
     SnippetSession.Value value(String key) {
@@ -42,6 +48,22 @@ final class SnippetCache {
 
     void putValue(String key, SnippetSession.Value value) {
         values.put(key, value);
+        if (value.error() != null && value.error().startsWith(SnippetSession.NOT_RUN)) {
+            faulted.add(key);
+        }
+    }
+
+    /**
+     * Forgets the results that met a time limit, an exit or another fault of the snippet JVM (at
+     * the end of each build): they depend on more than the code, e.g. on how busy the machine
+     * was, so the next build runs them again.
+     */
+    void forgetFaults() {
+        for (String key : faulted) {
+            statements.remove(key);
+            values.remove(key);
+        }
+        faulted.clear();
     }
 
     /** The start of every page's chain: the compiled library and the listings outside their regions. */

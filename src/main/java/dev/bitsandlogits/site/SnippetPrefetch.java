@@ -54,9 +54,7 @@ final class SnippetPrefetch {
                         chain = SnippetCache.next(chain, snippet);
                         SnippetResult result = session.run(snippet, SnippetBlockMacro.limit(line).orElse(SnippetSession.DEFAULT_LIMIT));
                         runs++;
-                        if (!result.faulted()) {
-                            cache.putStatements(chain, result.statements());
-                        }
+                        cache.putStatements(chain, result.statements());
                         chainAfter.put(snippet.tag(), chain);
                     }
                 }
@@ -70,12 +68,9 @@ final class SnippetPrefetch {
                         continue;
                     }
                     String expression = m.group(3).replace("\\]", "]").strip();
-                    SnippetResult again = session.run(index.find(tag).orElseThrow());
+                    session.run(index.find(tag).orElseThrow());
                     runs++;
-                    SnippetSession.Value value = session.value(expression);
-                    if (!again.faulted() && (value.error() == null || !value.error().startsWith("not run:"))) {
-                        cache.putValue(SnippetCache.value(chainAfter.get(tag), expression), value);
-                    }
+                    cache.putValue(SnippetCache.value(chainAfter.get(tag), expression), session.value(expression));
                 }
             }
         }

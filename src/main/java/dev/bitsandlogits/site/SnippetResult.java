@@ -33,8 +33,8 @@ record SnippetResult(Snippet snippet, List<Statement> statements, long nanos) {
 
     /**
      * Whether a statement met a fault of the snippet JVM ({@link SnippetSession#FAULTS}: a time
-     * limit, an exit, a thread left running): such a result depends on more than the code, so it
-     * is never cached.
+     * limit, an exit, a thread left running): such a result depends on more than the code, so the
+     * cache keeps it for one build only.
      */
     boolean faulted() {
         return statements.stream().anyMatch(s -> s.exceptionType() != null && SnippetSession.FAULTS.contains(s.exceptionType()));

@@ -51,6 +51,8 @@ final class SnippetSession implements AutoCloseable {
     static final String TIME_LIMIT = "TimeLimit";
     static final String JVM_ENDED = "JvmEnded";
     static final String SESSION_LOST = "SessionLost";
+    /** How the value of an expression after a fault starts: no value could be read. */
+    static final String NOT_RUN = "not run: ";
     static final java.util.Set<String> FAULTS = java.util.Set.of(TIME_LIMIT, JVM_ENDED, SESSION_LOST,
             SnippetAgent.THREAD_LEFT_RUNNING);
 
@@ -297,7 +299,7 @@ final class SnippetSession implements AutoCloseable {
                     // Nothing can stop that thread but the end of its JVM.
                     closeEvaluator();
                     jvm.kill();
-                    lost = "not run: an earlier snippet on this page left a thread running";
+                    lost = NOT_RUN + "an earlier snippet on this page left a thread running";
                     message = e.getMessage();
                 }
                 statements.add(new SnippetResult.Statement(code, null, null, printed, type, message, null));
@@ -324,7 +326,7 @@ final class SnippetSession implements AutoCloseable {
     }
 
     private SnippetResult.Statement overTime(String code, String output) {
-        lost = "not run: an earlier snippet on this page outran its time limit";
+        lost = NOT_RUN + "an earlier snippet on this page outran its time limit";
         return fault(code, output, TIME_LIMIT, "ran longer than its time limit of " + seconds(limit)
                 + " and was stopped (its JVM was ended); if it needs longer, give its macro timeout=SECONDS");
     }
@@ -347,7 +349,7 @@ final class SnippetSession implements AutoCloseable {
             why = "ended the JVM it runs in (System.exit or Runtime.halt" + (status == null ? "" : ", status " + status)
                     + "); a snippet must not exit";
         }
-        lost = "not run: an earlier snippet on this page ended its JShell";
+        lost = NOT_RUN + "an earlier snippet on this page ended its JShell";
         return fault(code, output, JVM_ENDED, why);
     }
 
