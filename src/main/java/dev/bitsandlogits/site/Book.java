@@ -90,6 +90,7 @@ public final class Book implements AutoCloseable {
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
         registry.postprocessor(new OfflinePostprocessor());
+        registry.includeProcessor(new IncludeGuard(this));
         registry.postprocessor(new PageChrome(this));
     }
 
@@ -152,6 +153,11 @@ public final class Book implements AutoCloseable {
         return math;
     }
 
+    /** The page this thread converts, or null (the warm-up document). */
+    PageContext currentPage() {
+        return page.get();
+    }
+
     PageContext page() {
         PageContext current = page.get();
         if (current == null) {
@@ -209,6 +215,7 @@ public final class Book implements AutoCloseable {
             problems.addAll(new LinkChecker(config, only == null ? List.of(out) : List.of(out, config.siteDir())).check());
             linkNanos = System.nanoTime() - linksStart;
             if (problems.isEmpty()) {
+                SiteOutput.normalizeModes(out);
                 if (only == null) {
                     SiteOutput.replace(out, config.siteDir());
                 } else {
@@ -376,6 +383,8 @@ public final class Book implements AutoCloseable {
                 .attribute("outfilesuffix", ".html")
                 .attribute("docinfo", "")
                 .build();
+        // UNSAFE lets Asciidoctor write pages outside docs/ (SAFE forbids to_file outside its jail);
+        // IncludeGuard refuses includes from outside docs/ instead.
         return Options.builder()
                 .safe(SafeMode.UNSAFE)
                 .sourcemap(true)
@@ -447,7 +456,17 @@ public final class Book implements AutoCloseable {
         try {
             Path parent = siteDir.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "." + siteDir.getFileName() + "-tmp-");
+            // Not Files.createTempDirectory, whose 0700 would become site/'s mode: a plain directory
+            // gets the umask's mode (0755 under 022), as the files in it do (0644).
+            java.util.Random random = new java.util.Random();
+            while (true) {
+                Path dir = parent.resolve("." + siteDir.getFileName() + "-tmp-" + Long.toUnsignedString(random.nextLong(), 36));
+                try {
+                    return Files.createDirectory(dir);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another name
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,35 @@ final class SiteOutput {
     private SiteOutput() {
     }
 
+    /**
+     * Gives every file and directory under {@code dir} the mode a new file or directory gets from
+     * the umask (0644 and 0755 under 022): JRuby, running without native POSIX calls, writes the
+     * pages 0666 whatever the umask says. The modes are read from a probe file and directory.
+     */
+    static void normalizeModes(Path dir) {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Path probeFile = Files.createFile(dir.resolve(".mode-probe-file"));
+            Path probeDir = Files.createDirectory(dir.resolve(".mode-probe-dir"));
+            var fileMode = Files.getPosixFilePermissions(probeFile);
+            var dirMode = Files.getPosixFilePermissions(probeDir);
+            Files.delete(probeFile);
+            Files.delete(probeDir);
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.toList()) {
+                    var wanted = Files.isDirectory(p) ? dirMode : fileMode;
+                    if (!Files.getPosixFilePermissions(p).equals(wanted)) {
+                        Files.setPosixFilePermissions(p, wanted);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the modes of " + dir, e);
+        }
+    }
+
     /** Moves {@code fresh} to {@code site}; the old site is moved aside first and then deleted. */
     static void replace(Path fresh, Path site) {
         try {

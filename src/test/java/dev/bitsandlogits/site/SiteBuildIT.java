@@ -46,7 +46,7 @@ class SiteBuildIT {
     }
 
     private void page(String name, String... lines) throws IOException {
-        Files.createDirectories(dir.resolve("docs"));
+        Files.createDirectories(dir.resolve("docs").resolve(name).getParent());
         Files.writeString(dir.resolve("docs").resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 
@@ -180,6 +180,27 @@ class SiteBuildIT {
             assertEquals(List.of("assets/katex/katex.min.css"), one.select("link[href*=katex]").eachAttr("href"));
             assertTrue(one.select("script:not([src])").stream().anyMatch(s -> s.data().contains("katex.render(")));
             assertTrue(Files.exists(dir.resolve("site/assets/katex/katex.min.js")));
+        }
+    }
+
+    @Nested
+    @DisplayName("the built files")
+    class Permissions {
+
+        @Test
+        @DisplayName("have the modes the umask gives any new file and directory (0644 and 0755 under 022), not a temporary directory's 0700")
+        void umaskModes() throws IOException {
+            org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+            page("index.adoc", "= One", "", "Text.");
+            book.build(config());
+            var fileMode = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain-file")));
+            var dirMode = Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("plain-dir")));
+            assertEquals(dirMode, Files.getPosixFilePermissions(dir.resolve("site")), "site/");
+            try (Stream<Path> built = Files.walk(dir.resolve("site"))) {
+                for (Path p : built.toList()) {
+                    assertEquals(Files.isDirectory(p) ? dirMode : fileMode, Files.getPosixFilePermissions(p), p.toString());
+                }
+            }
         }
     }
 
@@ -336,6 +357,29 @@ class SiteBuildIT {
             assertTrue(failures.get(0).startsWith("docs/one.adoc:3: unknown snippet tag 'nope'"), failures::toString);
             assertTrue(failures.stream().anyMatch(f -> f.startsWith("docs/one.adoc:5: unresolved attribute reference {nowhere}")), failures::toString);
             assertTrue(failures.stream().anyMatch(f -> f.startsWith("docs/one.adoc:7: snippet 'information-out-of-range' threw")), failures::toString);
+        }
+
+        @Test
+        @DisplayName("an include outside docs/ (absolute, or climbing out with ../) is refused at its line")
+        void includeOutsideTheProject() throws IOException {
+            Files.createDirectories(dir.resolve("src"));
+            Files.writeString(dir.resolve("src/part.adoc"), "Text from outside docs.\n");
+            for (String target : List.of("/etc/hostname", "../../../../../../../../etc/hostname", "../src/part.adoc")) {
+                page("one.adoc", "= One", "", "include::" + target + "[]");
+                List<String> failures = failures();
+                assertEquals(1, failures.size(), failures.toString());
+                assertTrue(failures.get(0).startsWith("docs/one.adoc:3: "), failures.get(0));
+                assertFalse(Files.exists(dir.resolve("site")), "nothing was built");
+            }
+        }
+
+        @Test
+        @DisplayName("an include inside docs/ is the book's own, and allowed")
+        void includeInsideTheProject() throws IOException {
+            page("_parts/part.adoc", "Text from a partial.");
+            page("index.adoc", "= Home", "", "include::_parts/part.adoc[]");
+            book.build(config());
+            assertTrue(Files.readString(dir.resolve("site/index.html")).contains("Text from a partial."));
         }
 
         @Test
