@@ -72,7 +72,13 @@ public final class Preview implements AutoCloseable {
     private final BuildConfig config;
     private final Book book;
     private final PrintStream out;
-    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    /** Open event streams, each with its own queue: a browser that stops reading loses its stream, nothing else. */
+    private final List<java.util.concurrent.BlockingQueue<byte[]>> clients = new CopyOnWriteArrayList<>();
+    /** At most this many event streams at once (each holds a server thread); more get 503. */
+    static final int MAX_CLIENTS = 8;
+    /** Events a stream may fall behind by before it is dropped. */
+    private static final int CLIENT_QUEUE = 16;
+    private static final byte[] END = new byte[0];
     private volatile String problems;
     private HttpServer server;
     private WatchService watcher;
@@ -90,8 +96,9 @@ public final class Preview implements AutoCloseable {
      */
     static Preview start(BuildConfig config, Book book, int port, PrintStream out) throws IOException {
         Preview preview = new Preview(config, book, out);
-        preview.runBuild(() -> book.build(config), "book");
+        // The port first: if it is taken, say so now, not after a build.
         preview.server = preview.serve(port);
+        preview.runBuild(() -> book.build(config), "book");
         preview.watcher = FileSystems.getDefault().newWatchService();
         preview.watching = new Thread(() -> {
             try {
@@ -114,7 +121,9 @@ public final class Preview implements AutoCloseable {
     @Override
     public void close() throws IOException {
         watcher.close();
+        clients.forEach(q -> q.offer(END));
         server.stop(0);
+        executor.shutdownNow();
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -128,10 +137,26 @@ public final class Preview implements AutoCloseable {
             }
         }
         BuildConfig config = BuildConfig.standard(root);
+        if (!portFree(port)) {
+            System.err.println("Preview: port " + port + " on 127.0.0.1 is taken (another preview?); stop that, or choose"
+                    + " another port: ./mvnw -q compile exec:java@preview -Dpreview.port=" + (port == 8000 ? 9000 : port + 1));
+            System.exit(1);
+        }
         try (Book book = new Book(System.out); Preview preview = start(config, book, port, System.out)) {
             System.out.printf("Serving http://127.0.0.1:%d/ — watching docs/ and src/main/java (Ctrl-C to stop)%n",
                     preview.port());
             preview.watching.join();
+        }
+    }
+
+    /** Whether a server can listen on {@code port} of the loopback address (port 0: always). */
+    static boolean portFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -158,44 +183,119 @@ public final class Preview implements AutoCloseable {
         broadcast("problems", problems);
     }
 
+    static {
+        // A client that sends its request line or headers slowly is cut off after 10 s (the JDK
+        // server's own limit; -D on the command line wins). Responses have no limit: event streams last.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
+    }
+
+    private java.util.concurrent.ExecutorService executor;
+
     private HttpServer serve(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (java.net.BindException e) {
+            throw new java.net.BindException("port " + port + " on 127.0.0.1 is taken; choose another with -Dpreview.port=N");
+        }
+        // Bounded: the event streams (at most MAX_CLIENTS) and as many threads again for files.
+        executor = Executors.newFixedThreadPool(2 * MAX_CLIENTS, r -> {
             Thread t = new Thread(r, "preview-http");
             t.setDaemon(true);
             return t;
-        }));
-        server.createContext("/__preview/client.js", ex -> send(ex, 200, "text/javascript", CLIENT.getBytes(StandardCharsets.UTF_8)));
+        });
+        server.setExecutor(executor);
+        server.createContext("/__preview/client.js", ex -> {
+            if (allowed(ex)) {
+                send(ex, 200, "text/javascript; charset=utf-8", CLIENT.getBytes(StandardCharsets.UTF_8));
+            }
+        });
         server.createContext("/__preview/events", this::events);
-        server.createContext("/", this::file);
+        server.createContext("/", ex -> {
+            if (allowed(ex)) {
+                file(ex);
+            }
+        });
         server.start();
         return server;
     }
 
-    private void events(HttpExchange ex) throws IOException {
-        ex.getResponseHeaders().add("Content-Type", "text/event-stream");
-        ex.getResponseHeaders().add("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, 0);
-        OutputStream body = ex.getResponseBody();
-        body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-        String current = problems;
-        if (current != null) {
-            body.write(event("problems", current));
+    /** GET and HEAD only: anything else is answered 405 with the methods that are allowed. */
+    private static boolean allowed(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return true;
         }
-        body.flush();
-        listeners.add(body);
+        ex.getResponseHeaders().add("Allow", "GET, HEAD");
+        send(ex, 405, "text/plain; charset=utf-8", ("method " + method + " is not allowed; the preview serves GET and HEAD\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return false;
     }
 
-    private void broadcast(String name, String data) {
+    /**
+     * An event stream: this server thread writes the client's own queue to it until the client
+     * goes away, is closed, or falls {@link #CLIENT_QUEUE} events behind (a tab that stopped
+     * reading); {@link #broadcast} only puts events on queues, so no client can hold up a rebuild.
+     */
+    private void events(HttpExchange ex) throws IOException {
+        if (!allowed(ex)) {
+            return;
+        }
+        if (clients.size() >= MAX_CLIENTS) {
+            send(ex, 503, "text/plain; charset=utf-8", "too many open previews\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+        ex.getResponseHeaders().add("Cache-Control", "no-store");
+        ex.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+            return;
+        }
+        java.util.concurrent.BlockingQueue<byte[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(CLIENT_QUEUE);
+        String current = problems;
+        queue.add(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        if (current != null) {
+            queue.add(event("problems", current));
+        }
+        clients.add(queue);
+        try (OutputStream body = ex.getResponseBody()) {
+            ex.sendResponseHeaders(200, 0);
+            while (true) {
+                byte[] next = queue.poll(15, TimeUnit.SECONDS);
+                if (next == END) {
+                    break;
+                }
+                // A comment every 15 s finds a tab that closed without saying so.
+                body.write(next != null ? next : ": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client went away
+        } finally {
+            clients.remove(queue);
+            ex.close();
+        }
+    }
+
+    /** Puts an event on every client's queue; a client whose queue is full is dropped. */
+    void broadcast(String name, String data) {
         byte[] bytes = event(name, data);
-        for (OutputStream listener : listeners) {
-            try {
-                listener.write(bytes);
-                listener.flush();
-            } catch (IOException e) {
-                listeners.remove(listener);
+        for (java.util.concurrent.BlockingQueue<byte[]> queue : clients) {
+            if (!queue.offer(bytes)) {
+                clients.remove(queue);
+                queue.clear();
+                queue.offer(END);
             }
         }
+    }
+
+    /** Open event streams (for tests). */
+    int clients() {
+        return clients.size();
     }
 
     private static byte[] event(String name, String data) {
@@ -225,9 +325,18 @@ public final class Preview implements AutoCloseable {
         send(ex, 200, type, bytes);
     }
 
+    /** Sends {@code body}, or for HEAD only its headers (with the length a GET would get). */
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().add("Content-Type", type);
         ex.getResponseHeaders().add("Cache-Control", "no-store");
+        ex.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            // The JDK server drops a length passed for HEAD (and would announce chunked encoding for 0).
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+            return;
+        }
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream os = ex.getResponseBody()) {
             os.write(body);
@@ -244,6 +353,7 @@ public final class Preview implements AutoCloseable {
             case "svg" -> "image/svg+xml";
             case "woff2" -> "font/woff2";
             case "png" -> "image/png";
+            case "ico" -> "image/x-icon";
             case "jsh", "txt" -> "text/plain; charset=utf-8";
             case "jar" -> "application/java-archive";
             default -> "application/octet-stream";
