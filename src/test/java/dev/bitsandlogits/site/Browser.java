@@ -56,19 +56,29 @@ final class Browser implements AutoCloseable {
      * Starts the server and the browser. Without Chromium or chromedriver the calling test is
      * skipped with the command that installs them, except on CI ({@code CI=true}), where it fails.
      */
+    /**
+     * Why the browser tests cannot run here (no Chromium or chromedriver), with the command that
+     * installs them; null when they can. On CI ({@code CI=true}) a missing browser fails instead.
+     */
+    static String missing() {
+        String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
+        String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+        if (new File(chromium).canExecute() && new File(chromedriver).canExecute()) {
+            return null;
+        }
+        String message = "headless browser tests need " + chromium + " and " + chromedriver + ": " + INSTALL;
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + " (CI=true: a missing browser fails the build)");
+        }
+        return message;
+    }
+
     static Browser start() {
         Path site = siteDir();
         String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
         String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
-        boolean present = new File(chromium).canExecute() && new File(chromedriver).canExecute();
-        if (!present) {
-            String message = "headless browser tests need " + chromium + " and " + chromedriver + ": " + INSTALL;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " (CI=true: a missing browser fails the build)");
-            }
-            System.err.println("SKIPPED: " + message); // a class-level assumption shows no reason in the summary
-            assumeTrue(false, message);
-        }
+        String absent = missing();
+        assumeTrue(absent == null, absent);
         HttpServer server = serve(site);
         Path profile;
         try {

@@ -1,18 +1,35 @@
 package dev.bitsandlogits.site;
 
+import java.lang.reflect.Method;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
 
-/** One headless Chromium per browser test class, started and closed around the class's tests. */
+/**
+ * One headless Chromium per browser test class, started and closed around the class's tests.
+ * Without Chromium each test (each page of a parameterized one) is reported as skipped, with the
+ * install command, so the counts show what did not run; a class-level assumption would show none.
+ */
+@ExtendWith(BrowserTest.SkipWithoutBrowser.class)
 abstract class BrowserTest {
 
     static Browser browser;
+    private static String missing;
 
     @BeforeAll
     static void start() {
-        browser = Browser.start();
+        missing = Browser.missing();
+        if (missing == null) {
+            browser = Browser.start();
+        } else {
+            System.err.println("SKIPPED: " + missing);
+        }
     }
 
     @AfterAll
@@ -25,5 +42,30 @@ abstract class BrowserTest {
 
     static List<String> pages() {
         return Browser.pages();
+    }
+
+    /** Skips every test and every parameterized invocation while the browser is missing. */
+    static final class SkipWithoutBrowser implements InvocationInterceptor {
+
+        private static void skipIfMissing(Invocation<Void> invocation) {
+            if (missing != null) {
+                invocation.skip();
+                throw new TestAbortedException(missing);
+            }
+        }
+
+        @Override
+        public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> context,
+                                        ExtensionContext extension) throws Throwable {
+            skipIfMissing(invocation);
+            invocation.proceed();
+        }
+
+        @Override
+        public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> context,
+                                                ExtensionContext extension) throws Throwable {
+            skipIfMissing(invocation);
+            invocation.proceed();
+        }
     }
 }
