@@ -60,10 +60,12 @@ def run(eta, epochs):
         hist.append(loss(train, W, b))
         if e == epochs: break
         G = [[p - (1.0 if c == Y[n] else 0.0) for c, p in enumerate(probs(S(n), W, b))] for n in train]
-        for c in range(3):
-            for k, n in enumerate(train):
-                b[c] -= eta * G[k][c] / 120
-                for i in range(4): W[i][c] -= eta * G[k][c] * S(n)[i] / 120
+        gW = [[0.0] * 3 for _ in range(4)]; gb = [0.0] * 3
+        for k, n in enumerate(train):
+            for c in range(3):
+                gb[c] += G[k][c] / 120
+                for i in range(4): gW[i][c] += G[k][c] * S(n)[i] / 120
+        W = [[W[i][c] - eta * gW[i][c] for c in range(3)] for i in range(4)]; b = [b[c] - eta * gb[c] for c in range(3)]
     return W, b, hist
 W, b, hist = run(0.5, 150)
 show("train loss", loss(train, W, b)); show("test loss", loss(test, W, b))

@@ -117,17 +117,20 @@ public final class EndToEnd {
         int m = trainScaled.size();
         for (int epoch = 0; epoch < 150; epoch++) {
             double[][] x = trainScaled.features();
-            double[][] z = EndToEnd.logits(x, w, b);
             // g[n] = ∂ℓ_n/∂z_n = softmax(z_n) − y_n, one row per flower
-            double[][] g = Gradients.softmaxCrossEntropyWithLogits(trainScaled.oneHot(), z);
-            for (int c = 0; c < 3; c++) {
-                for (int n = 0; n < m; n++) {
-                    b[c] -= eta * g[n][c] / m;                    // ∂ℓ̄/∂b_c = Σ_n g[n][c] / m
+            double[][] g = Gradients.softmaxCrossEntropyWithLogits(trainScaled.oneHot(), EndToEnd.logits(x, w, b));
+            double[][] gradW = new double[4][3];     // ∂ℓ̄/∂w_ic = Σ_n g[n][c] x[n][i] / m
+            double[] gradB = new double[3];          // ∂ℓ̄/∂b_c = Σ_n g[n][c] / m
+            for (int n = 0; n < m; n++) {
+                for (int c = 0; c < 3; c++) {
+                    gradB[c] += g[n][c] / m;
                     for (int i = 0; i < 4; i++) {
-                        w[i][c] -= eta * g[n][c] * x[n][i] / m;   // ∂ℓ̄/∂w_ic = Σ_n g[n][c] x[n][i] / m
+                        gradW[i][c] += g[n][c] * x[n][i] / m;
                     }
                 }
             }
+            w = EndToEnd.step(w, gradW, eta);        // w − η ∂ℓ̄/∂w
+            b = EndToEnd.step(b, gradB, eta);
         }
         // end::iris-train[]
         return new double[][] {w[0], w[1], w[2], w[3], b};
@@ -171,16 +174,48 @@ public final class EndToEnd {
                 break;
             }
             double[][] g = Gradients.softmaxCrossEntropyWithLogits(train.oneHot(), logits(x, w, b));
-            for (int c = 0; c < 3; c++) {
-                for (int n = 0; n < m; n++) {
-                    b[c] -= eta * g[n][c] / m;
+            double[][] gradW = new double[4][3];
+            double[] gradB = new double[3];
+            for (int n = 0; n < m; n++) {
+                for (int c = 0; c < 3; c++) {
+                    gradB[c] += g[n][c] / m;
                     for (int i = 0; i < 4; i++) {
-                        w[i][c] -= eta * g[n][c] * x[n][i] / m;
+                        gradW[i][c] += g[n][c] * x[n][i] / m;
                     }
                 }
             }
+            w = step(w, gradW, eta);
+            b = step(b, gradB, eta);
         }
         return history.toArray(new double[0][]);
+    }
+
+    /** One step of gradient descent: a new vector {@code v − η·gradient}. */
+    public static double[] step(double[] v, double[] gradient, double eta) {
+        double[] next = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            next[i] = v[i] - eta * gradient[i];
+        }
+        return next;
+    }
+
+    /** One step of gradient descent: a new matrix {@code v − η·gradient}. */
+    public static double[][] step(double[][] v, double[][] gradient, double eta) {
+        double[][] next = new double[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            next[i] = step(v[i], gradient[i], eta);
+        }
+        return next;
+    }
+
+    /** A copy of {@code w} with entry {@code [i][c]} moved by {@code h}. */
+    public static double[][] nudged(double[][] w, int i, int c, double h) {
+        double[][] copy = new double[w.length][];
+        for (int k = 0; k < w.length; k++) {
+            copy[k] = w[k].clone();
+        }
+        copy[i][c] += h;
+        return copy;
     }
 
     private static Chart.Series column(String name, double[][] history, int column) {
@@ -244,10 +279,8 @@ public final class EndToEnd {
             formula += g[n][c] * trainScaled.features()[n][i] / trainScaled.size();
         }
         double h = 1e-5;
-        double[][] up = {w[0].clone(), w[1].clone(), w[2].clone(), w[3].clone()};
-        double[][] down = {w[0].clone(), w[1].clone(), w[2].clone(), w[3].clone()};
-        up[i][c] += h;
-        down[i][c] -= h;
+        double[][] up = EndToEnd.nudged(w, i, c, h);     // w with w_ic + h
+        double[][] down = EndToEnd.nudged(w, i, c, -h);
         double numeric = (EndToEnd.meanLoss(trainScaled, up, b) - EndToEnd.meanLoss(trainScaled, down, b)) / (2 * h);
         // end::ex-iris-weight-gradient[]
         return new double[] {formula, numeric};
@@ -264,10 +297,8 @@ public final class EndToEnd {
             train.standardDeviation(2), train.standardDeviation(3)};
         // tag::ex-iris-new-flower[]
         double[] flower = {6.0, 2.9, 4.9, 1.6};       // cm: sepal length, sepal width, petal length, petal width
-        double[] scaled = new double[4];
-        for (int i = 0; i < 4; i++) {
-            scaled[i] = (flower[i] - mu[i]) / s[i];    // the training set's μ and s
-        }
+        double[] scaled = {(flower[0] - mu[0]) / s[0], (flower[1] - mu[1]) / s[1],   // the training set's μ and s
+            (flower[2] - mu[2]) / s[2], (flower[3] - mu[3]) / s[3]};
         double[] probabilities = Softmax.softmax(EndToEnd.logits(new double[][] {scaled}, w, b)[0]);
         // end::ex-iris-new-flower[]
         return probabilities;

@@ -271,22 +271,30 @@ public final class LossFunctions {
                         new Chart.Series("class 2 (logit 0)", t, q[2])));
     }
 
-    /** The loss of logits (0, t) for class 0, naive and stable, as t grows to 1000. */
+    /** The loss of logits (0, t) for class 0 as t grows to 1000: naive, through clamped probabilities, and stable. */
     public static Chart naiveVsStableLossChart() {
         double[] t = grid(0, 1000, 400);
         double[] stable = new double[t.length];
         double[] naive = new double[t.length];
+        double[] clamped = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             stable[i] = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {0}, new double[][] {{0.0, t[i]}})[0];
             double loss = -Math.log(Math.exp(0.0) / (Math.exp(0.0) + Math.exp(t[i])));
             naive[i] = Double.isFinite(loss) ? loss : Double.NaN;   // +∞ cannot be drawn: leave a gap
+            // the probability of class 0 is σ(−t); binaryCrossEntropy clamps its logarithm at −100, as PyTorch does
+            clamped[i] = Losses.binaryCrossEntropy(new double[] {1.0}, new double[] {Softmax.sigmoid(-t[i])})[0];
         }
-        return new Chart("Loss of a wrong prediction as the logits grow: naive and stable",
-                "The loss −ln softmax(0, t)₀ of the logits (0, t) when the true class is 0, for t from 0 to 1000. "
-                        + "The stable computation (log-sum-exp) is a straight line, the loss being t plus a tiny "
-                        + "correction. The naive one, exp then divide then log, follows it exactly up to t ≈ 709.8, "
-                        + "where e^t overflows the largest double; from there on it is +∞, so its curve stops.",
+        return new Chart("Loss of a wrong prediction as the logits grow: naive, clamped and stable",
+                "The loss −ln softmax(0, t)₀ of the logits (0, t) when the true class is 0, for t from 0 to 1000, "
+                        + "computed three ways. The naive way, exp then divide then log, is right up to t ≈ 709.8, "
+                        + "where e^t overflows the largest double; from there on it is +∞ and its curve stops. Going "
+                        + "through the probability σ(−t) with PyTorch's clamp of the logarithm at −100 never overflows "
+                        + "but flattens at 100 nats from t = 100 on, so it stops telling the model how wrong it is. "
+                        + "The stable way, log-sum-exp on the logits, is the straight line t plus a tiny correction "
+                        + "all the way.",
                 "logit of the wrong class, t", "loss (nats)",
-                List.of(new Chart.Series("stable: log-sum-exp", t, stable), new Chart.Series("naive: ln of exp ratios", t, naive)));
+                List.of(new Chart.Series("naive: ln of exp ratios", t, naive),
+                        new Chart.Series("stable: log-sum-exp on logits", t, stable),
+                        new Chart.Series("probabilities, log clamped at −100", t, clamped)));
     }
 }

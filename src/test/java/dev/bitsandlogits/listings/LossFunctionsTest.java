@@ -228,12 +228,13 @@ class LossFunctionsTest {
         }
 
         @Test
-        @DisplayName("naive vs stable: equal where the naive one is finite, and it stops at 709.78 = ln(Double.MAX_VALUE)")
+        @DisplayName("naive vs stable: equal where the naive one is finite, which stops at 709.78 = ln(Double.MAX_VALUE); the clamped one is min(loss, 100)")
         void naiveVsStable() {
             Chart chart = LossFunctions.naiveVsStableLossChart();
             double[] t = chart.series().get(0).x();
-            double[] stable = chart.series().get(0).y();
-            double[] naive = chart.series().get(1).y();
+            double[] naive = chart.series().get(0).y();
+            double[] stable = chart.series().get(1).y();
+            double[] clamped = chart.series().get(2).y();
             double overflow = Math.log(Double.MAX_VALUE);   // 709.782712893384
             for (int i = 0; i < t.length; i++) {
                 double exact = t[i] + Math.log1p(Math.exp(-t[i]));   // softplus(t), exact for t >= 0
@@ -243,6 +244,8 @@ class LossFunctionsTest {
                 } else {
                     assertTrue(Double.isNaN(naive[i]), "naive at " + t[i] + " is drawn as a gap");
                 }
+                // PyTorch's binary_cross_entropy clamps log at -100 (torch.nn.BCELoss documentation)
+                assertEquals(Math.min(exact, 100), clamped[i], 1e-12 * Math.max(1, exact), "clamped at " + t[i]);
             }
             assertEquals(1000.0, stable[t.length - 1]);
         }
