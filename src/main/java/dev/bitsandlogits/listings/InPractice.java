@@ -1,5 +1,7 @@
 package dev.bitsandlogits.listings;
 
+import java.util.List;
+
 import dev.bitsandlogits.loss.CrossEntropyLoss;
 import dev.bitsandlogits.loss.Losses;
 import dev.bitsandlogits.loss.Reduction;
@@ -42,18 +44,19 @@ public final class InPractice {
         return new double[] {library, byHand, unsmoothed};
     }
 
-    /** Returns {weighted per-example losses, weighted MEAN, weighted SUM, the MEAN by hand}. */
+    /** Returns {plain per-example losses (4), plain MEAN, weighted MEAN, the weighted MEAN by hand}. */
     static double[] classWeights() {
         // tag::practice-class-weights[]
-        int[] targets = {2, 0};
-        double[][] logits = {{2.0, -1.0, 3.0}, {1.0, 0.0, -0.5}};
-        double[] weights = {1.0, 1.0, 4.0};          // class 2 is rare: count it four times
-        double[] perExample = CrossEntropyLoss.builder().classWeights(weights).build().perExample(targets, logits);
-        double mean = CrossEntropyLoss.builder().classWeights(weights).build().apply(targets, logits);
-        double sum = CrossEntropyLoss.builder().classWeights(weights).reduction(Reduction.SUM).build().apply(targets, logits);
-        double meanByHand = (perExample[0] + perExample[1]) / (weights[2] + weights[0]);
+        int[] targets = {0, 0, 0, 2};                // class 2 is rare: one example in four
+        double[][] logits = {{3.0, 0.0, -1.0}, {2.5, 0.5, 0.0}, {2.0, -1.0, 0.5},
+            {1.0, 0.5, -0.5}};                       // the class-2 example gets class 2's smallest logit
+        double[] weights = {1.0, 1.0, 3.0};          // count class 2 three times
+        double[] plain = CrossEntropyLoss.builder().build().perExample(targets, logits);
+        double plainMean = CrossEntropyLoss.builder().build().apply(targets, logits);
+        double weightedMean = CrossEntropyLoss.builder().classWeights(weights).build().apply(targets, logits);
+        double byHand = (plain[0] + plain[1] + plain[2] + weights[2] * plain[3]) / (1 + 1 + 1 + weights[2]);
         // end::practice-class-weights[]
-        return new double[] {perExample[0], perExample[1], mean, sum, meanByHand};
+        return new double[] {plain[0], plain[1], plain[2], plain[3], plainMean, weightedMean, byHand};
     }
 
     /** Returns {per-example losses with a padded row, mean with ignore, mean of the kept rows alone}. */
@@ -108,5 +111,45 @@ public final class InPractice {
         double loss = CrossEntropyLoss.builder().build().apply(new int[] {-100, -100}, new double[][] {{1, 2}, {3, 4}});
         // end::ex-practice-all-ignored[]
         return loss;
+    }
+
+    /** Exercise: under smoothing ε the best logit gap is ln(1 + C(1 − ε)/ε); the loss is higher on both sides. */
+    static double[] exerciseSmoothingOptimum() {
+        // tag::ex-practice-smoothing-optimum[]
+        double epsilon = 0.1;
+        int classes = 3;
+        double tBest = Math.log(1 + classes * (1 - epsilon) / epsilon);    // ln 28
+        double[][] logits = {{tBest, 0.0, 0.0}, {tBest - 0.01, 0.0, 0.0}, {tBest + 0.01, 0.0, 0.0}};
+        double[] losses = CrossEntropyLoss.builder().labelSmoothing(epsilon).build().perExample(new int[] {0, 0, 0}, logits);
+        double atBest = losses[0];
+        double below = losses[1];                    // a little less confident
+        double above = losses[2];                    // a little more confident
+        double q0 = Softmax.softmax(new double[] {tBest, 0.0, 0.0})[0];   // = 1 − ε + ε/C
+        // end::ex-practice-smoothing-optimum[]
+        return new double[] {tBest, atBest, below, above, q0};
+    }
+
+    /** The smoothed loss of logits (t, 0, 0) for class 0, for three smoothing weights. */
+    public static Chart labelSmoothingChart() {
+        int n = 280;
+        double[] t = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            t[i] = -2 + 14.0 * i / n;
+        }
+        List<Chart.Series> series = new java.util.ArrayList<>();
+        for (double epsilon : new double[] {0.0, 0.1, 0.2}) {
+            CrossEntropyLoss loss = CrossEntropyLoss.builder().labelSmoothing(epsilon).build();
+            double[] y = new double[n + 1];
+            for (int i = 0; i <= n; i++) {
+                y[i] = loss.apply(new int[] {0}, new double[][] {{t[i], 0.0, 0.0}});
+            }
+            series.add(new Chart.Series("ε = " + epsilon, t, y));
+        }
+        return new Chart("Label smoothing: the loss of a correct prediction as it grows more confident",
+                "The loss of the logits (t, 0, 0) when the target is class 0, for t from −2 to 12 and smoothing "
+                        + "ε = 0, 0.1 and 0.2. Without smoothing the loss falls towards 0 as t grows and never turns "
+                        + "back. With ε = 0.1 it has a minimum near t = 3.3 and with ε = 0.2 near t = 2.6; beyond "
+                        + "the minimum it rises again, almost in a straight line, so ever larger logits are penalised.",
+                "logit of the true class, t", "loss (nats)", series);
     }
 }

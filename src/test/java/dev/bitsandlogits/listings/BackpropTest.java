@@ -134,7 +134,8 @@ class BackpropTest {
         @Test
         @DisplayName("have two series of 301 points each")
         void shape() {
-            for (Chart chart : new Chart[] {Backprop.learningSlowdownCostChart(), Backprop.learningSlowdownOutputChart()}) {
+            for (Chart chart : new Chart[] {Backprop.learningSlowdownCostChart(), Backprop.slowdownMildStartChart(),
+                Backprop.slowdownSaturatedStartChart()}) {
                 assertEquals(2, chart.series().size());
                 assertEquals(301, chart.series().get(0).x().length);
                 assertEquals(301, chart.series().get(1).y().length);
@@ -171,4 +172,88 @@ class BackpropTest {
                     Backprop.exerciseConfidentlyWrong());
         }
     }
+
+    /** References from src/test/refs/chapters5to8.py (mpmath, 40 digits). */
+    @Nested
+    @DisplayName("the second edition's listings")
+    class SecondEdition {
+
+        private static final double[][] JACOBIAN = {
+            {0.1949571760342213741254147, -0.003506540701767950026554719, -0.19145063533245342409886},
+            {-0.003506540701767950026554719, 0.01303830657213579685829402, -0.009531765870367846831739306},
+            {-0.19145063533245342409886, -0.009531765870367846831739306, 0.2009824012028212709305993}};
+
+        @Test
+        @DisplayName("the softmax Jacobian is q_i(d_ij - q_j), and its first column matches central differences")
+        void jacobian() {
+            double[][] r = Backprop.softmaxJacobian();
+            for (int i = 0; i < 3; i++) {
+                close(JACOBIAN[i], r[i]);
+                assertEquals(JACOBIAN[i][0], r[3][i], FINITE_DIFFERENCE_TOL, "numeric column 0, row " + i);
+            }
+            double[][] numeric = Backprop.numericSoftmaxJacobian(new double[] {2.0, -1.0, 3.0}, 1e-5);
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(JACOBIAN[i][j], numeric[i][j], FINITE_DIFFERENCE_TOL, "numeric [" + i + "][" + j + "]");
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("the chain rule through the Jacobian gives q - y")
+        void chainRule() {
+            double[][] r = Backprop.chainRule();
+            close(SOFTMAX_GRAD, r[0]);
+            close(SOFTMAX_GRAD, r[1]);
+        }
+
+        @Test
+        @DisplayName("a Gaussian's negative log-likelihood is the quadratic cost plus ln(2 pi)/2, its slope z - y")
+        void gaussian() {
+            double[] r = Backprop.gaussian();
+            close(1.20018853320467274178033, r[0]);       // 0.75^2/2 + ln(2 pi)/2
+            close(0.28125, r[1]);                         // 0.75^2/2, exact
+            close(0.9189385332046727417803297, r[2]);     // ln(2 pi)/2
+            assertEquals(-0.75, r[3], FINITE_DIFFERENCE_TOL);
+            assertEquals(-0.75, r[4]);
+        }
+
+        @Test
+        @DisplayName("Nielsen's two starts: slopes sigma'(1.5) and sigma'(4), almost ten times apart")
+        void twoStarts() {
+            close(new double[] {0.1491464520703328565015334, 0.01766270621329111642156191,
+                0.8175744761936436596072172, 0.9820137900379084419732068620504615751275}, Backprop.twoStarts());
+        }
+
+        @Test
+        @DisplayName("from the mild start both costs learn at once, as the chart's text says")
+        void mildStart() {
+            double[] quadratic = Backprop.trainNeuron(Backprop.Cost.QUADRATIC, 300, 0.6, 0.9)[1];
+            double[] crossEntropy = Backprop.trainNeuron(Backprop.Cost.CROSS_ENTROPY, 300, 0.6, 0.9)[1];
+            close(0.8175744761936436596072172, quadratic[0]);   // sig(1.5)
+            assertTrue(quadratic[25] < 0.7, "no plateau: " + quadratic[25]);
+            assertEquals(0.2, quadratic[100], 0.02);
+            assertTrue(quadratic[300] < 0.1, "quadratic at 300: " + quadratic[300]);
+            assertTrue(crossEntropy[50] < 0.1, "cross-entropy at 50: " + crossEntropy[50]);
+        }
+
+        @Test
+        @DisplayName("the gradient of the pos_weight loss is (1 + (b - 1)y) sigma(z) - b y")
+        void posWeightGradient() {
+            double[] r = Backprop.exercisePosWeightGradient();
+            close(-1.276672449565023046685884, r[0]);     // 3 (sig(0.3) - 1)
+            assertEquals(-1.276672449565023046685884, r[1], FINITE_DIFFERENCE_TOL);
+            close(0.5744425168116589844380388, r[2]);     // sig(0.3)
+            assertEquals(0.5744425168116589844380388, r[3], FINITE_DIFFERENCE_TOL);
+        }
+
+        @Test
+        @DisplayName("every column of the softmax Jacobian sums to 0")
+        void jacobianColumns() {
+            for (double sum : Backprop.exerciseJacobianColumns()) {
+                assertEquals(0.0, sum, FINITE_DIFFERENCE_TOL);
+            }
+        }
+    }
 }
+

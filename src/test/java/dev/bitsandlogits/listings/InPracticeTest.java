@@ -1,6 +1,7 @@
 package dev.bitsandlogits.listings;
 
 import static dev.bitsandlogits.listings.Expect.close;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,14 +40,15 @@ class InPracticeTest {
         }
 
         @Test
-        @DisplayName("class weights (1, 1, 4): MEAN divides by the targets' weights")
+        @DisplayName("class weights (1, 1, 3): the badly predicted rare class raises the MEAN, which divides by 6")
         void classWeights() {
-            close(new double[] {
-                1.306250565069881833475132292055502900885,  // 4*a[2]
-                B0,
-                0.3541238698355653350190476696618068793456, // (4*a[2] + b[0])/5
-                1.770619349177826675095238348309034396728,  // 4*a[2] + b[0]
-                0.3541238698355653350190476696618068793456}, InPractice.classWeights());
+            // src/test/refs/chapters5to8.py: l[n] = lse(row) - row[target]
+            double[] l = {0.06588390375742916807375579, 0.1967340969196170726306514, 0.2413112966571570602114411,
+                2.104130605336728272047522};
+            double plainMean = 0.6520149756677328932408425;     // sum(l)/4
+            double weightedMean = 1.136053518890731352843069;   // (l0 + l1 + l2 + 3 l3)/6
+            close(new double[] {l[0], l[1], l[2], l[3], plainMean, weightedMean, weightedMean}, InPractice.classWeights());
+            assertTrue(weightedMean > plainMean, "the prose says the weighted mean rises");
         }
 
         @Test
@@ -86,6 +88,45 @@ class InPracticeTest {
         void allIgnored() {
             var e = assertThrows(IllegalArgumentException.class, InPractice::exerciseAllIgnored);
             assertTrue(e.getMessage().contains("ignored"), e.getMessage());
+        }
+    
+        @Test
+        @DisplayName("under smoothing 0.1 the best logit gap is ln 28, where q0 = 1 - e + e/3")
+        void smoothingOptimum() {
+            double[] r = InPractice.exerciseSmoothingOptimum();
+            close(3.332204510175203864463584, r[0]);       // ln 28
+            close(0.2911398388319650587343747, r[1]);      // the smoothed loss there (chapters5to8.py)
+            assertTrue(r[2] > r[1] && r[3] > r[1], "higher on both sides: " + java.util.Arrays.toString(r));
+            close(0.9333333333333333258905103, r[4]);      // softmax(ln 28, 0, 0)[0] = 28/30
+        }
+    }
+
+    @Nested
+    @DisplayName("the label-smoothing chart")
+    class SmoothingChart {
+
+        @Test
+        @DisplayName("has its minimum at ln(1 + 3(1 - e)/e) for e > 0, as the prose says, and none for e = 0")
+        void minima() {
+            Chart chart = InPractice.labelSmoothingChart();
+            assertEquals(3, chart.series().size());
+            double step = 14.0 / 280;
+            double[] expected = {Double.NaN, Math.log(28), Math.log(13)};
+            for (int k = 0; k < 3; k++) {
+                double[] t = chart.series().get(k).x();
+                double[] y = chart.series().get(k).y();
+                int best = 0;
+                for (int i = 1; i < y.length; i++) {
+                    if (y[i] < y[best]) {
+                        best = i;
+                    }
+                }
+                if (k == 0) {
+                    assertEquals(y.length - 1, best, "without smoothing the loss falls all the way");
+                } else {
+                    assertEquals(expected[k], t[best], step, "minimum of " + chart.series().get(k).name());
+                }
+            }
         }
     }
 }

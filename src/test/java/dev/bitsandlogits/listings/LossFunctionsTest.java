@@ -145,4 +145,110 @@ class LossFunctionsTest {
             close(new double[] {expected, expected}, LossFunctions.exerciseSigmoidIsTwoClassSoftmax());
         }
     }
+
+    /** References from src/test/refs/chapters5to8.py (mpmath, 40 digits). */
+    @Nested
+    @DisplayName("the second edition's listings")
+    class SecondEdition {
+
+        @Test
+        @DisplayName("sigmoid cross-entropy: L2 divides by m, the libraries' mean by m*C")
+        void sigmoidReductions() {
+            close(new double[] {3.174151142792799119896861, 1.587075571396399559948431, 0.5290251904654665199828102},
+                    LossFunctions.sigmoidReductions());
+        }
+
+        @Test
+        @DisplayName("pos_weight 3 triples the positive's loss and leaves the negative's alone")
+        void posWeight() {
+            close(new double[] {
+                1.313261687518222834048995,   // softplus(1): the positive at logit -1
+                0.3132616875182228340489955,  // softplus(-1): the negative
+                3.939785062554668502146986,   // 3 softplus(1)
+                0.3132616875182228340489955,
+                3.0, 0.25, 0.5}, LossFunctions.posWeight());
+        }
+
+        @Test
+        @DisplayName("the best constant logit is 0 with pos_weight 3 and ln(1/3) without")
+        void posWeightBest() {
+            double[] r = LossFunctions.exercisePosWeightBest();
+            close(415.8883083359671856503393, r[0]);         // 600 ln 2
+            close(415.8958083047173939824038, r[1]);         // T(-0.01, 3)
+            close(415.8958083047173939824038, r[2]);         // T(0.01, 3)
+            close(-1.098612288668109691395245, r[3]);        // ln(1/3)
+            close(224.9340578475233401152121, r[4]);         // 100 ln 4 + 300 ln(4/3)
+            assertTrue(r[5] > r[4] && r[6] > r[4], "a minimum at ln(1/3)");
+        }
+
+        @Test
+        @DisplayName("a product of halves underflows after 1075 factors; the log-likelihood is 1075 ln 2")
+        void likelihoodUnderflow() {
+            // 2^-1074 is the smallest positive double (IEEE 754 binary64); half of it rounds to 0
+            close(new double[] {1075, 0.0, 745.1332191019412076235245}, LossFunctions.exerciseLikelihoodUnderflow());
+        }
+    }
+
+    @Nested
+    @DisplayName("the charts")
+    class Charts {
+
+        @Test
+        @DisplayName("sigmoid: 1/2 at 0, its slope peaks there at 1/4 and is below 0.007 beyond |z| = 5")
+        void sigmoid() {
+            Chart chart = LossFunctions.sigmoidCurveChart();
+            double[] z = chart.series().get(0).x();
+            double[] sigma = chart.series().get(0).y();
+            double[] slope = chart.series().get(1).y();
+            int zero = z.length / 2;
+            assertEquals(0.0, z[zero]);
+            assertEquals(0.5, sigma[zero]);
+            assertEquals(0.25, slope[zero]);
+            for (int i = 0; i < z.length; i++) {
+                assertTrue(slope[i] <= 0.25);
+                if (Math.abs(z[i]) >= 5) {
+                    assertTrue(slope[i] < 0.007, "slope at " + z[i]);   // sig(5) sig(-5) = 0.00665
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("softmax of (t, 1, 0): the three add to 1, class 1 : class 2 stays e : 1, classes 0 and 1 cross at t = 1")
+        void softmax() {
+            Chart chart = LossFunctions.softmaxCurvesChart();
+            double[] t = chart.series().get(0).x();
+            for (int i = 0; i < t.length; i++) {
+                double q0 = chart.series().get(0).y()[i];
+                double q1 = chart.series().get(1).y()[i];
+                double q2 = chart.series().get(2).y()[i];
+                assertEquals(1.0, q0 + q1 + q2, 1e-15);
+                close(Math.E, q1 / q2, "ratio at t = " + t[i]);
+                assertEquals(Math.signum(t[i] - 1), Math.signum(q0 - q1), 1e-12, "crossing at t = " + t[i]);
+            }
+        }
+
+        @Test
+        @DisplayName("naive vs stable: equal where the naive one is finite, which stops at 709.78 = ln(Double.MAX_VALUE); the clamped one is min(loss, 100)")
+        void naiveVsStable() {
+            Chart chart = LossFunctions.naiveVsStableLossChart();
+            double[] t = chart.series().get(0).x();
+            double[] naive = chart.series().get(0).y();
+            double[] stable = chart.series().get(1).y();
+            double[] clamped = chart.series().get(2).y();
+            double overflow = Math.log(Double.MAX_VALUE);   // 709.782712893384
+            for (int i = 0; i < t.length; i++) {
+                double exact = t[i] + Math.log1p(Math.exp(-t[i]));   // softplus(t), exact for t >= 0
+                close(exact, stable[i], "stable at " + t[i]);
+                if (t[i] < overflow) {
+                    assertEquals(exact, naive[i], 1e-12 * Math.max(1, exact), "naive at " + t[i]);
+                } else {
+                    assertTrue(Double.isNaN(naive[i]), "naive at " + t[i] + " is drawn as a gap");
+                }
+                // PyTorch's binary_cross_entropy clamps log at -100 (torch.nn.BCELoss documentation)
+                assertEquals(Math.min(exact, 100), clamped[i], 1e-12 * Math.max(1, exact), "clamped at " + t[i]);
+            }
+            assertEquals(1000.0, stable[t.length - 1]);
+        }
+    }
 }
+

@@ -69,5 +69,19 @@ class ChartBlockMacroTest {
             String svg = ChartBlockMacro.svg("line", LINE);
             assertTrue(svg.contains("id='chart-line-clip-0'"), svg.substring(0, 600));
         }
+    
+        @Test
+        @DisplayName("leaves a gap where an ordinate is NaN (a value that cannot be drawn), and writes no NaN")
+        void gap() {
+            Chart gapped = new Chart("gap", "a line with a hole", "x", "y", List.of(new Chart.Series("holed",
+                    new double[] {0, 1, 2, 3, 4}, new double[] {0, 1, Double.NaN, 3, 4})));
+            String svg = ChartBlockMacro.svg("gap", gapped);
+            assertFalse(svg.contains("NaN"), "NaN written into the SVG");
+            // the series is one path; the gap is a second move-to inside it
+            String longest = java.util.regex.Pattern.compile("d='([^']*)'").matcher(svg).results()
+                    .map(m -> m.group(1)).filter(d -> d.contains("L")).reduce("", (a, b) -> b.length() > a.length() ? b : a);
+            assertEquals(2, longest.chars().filter(ch -> ch == 'M').count(), longest);
+        }
     }
 }
+
