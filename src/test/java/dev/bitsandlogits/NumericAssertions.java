@@ -105,9 +105,20 @@ public final class NumericAssertions {
     return atanhTimesTwo(t).add(LN2.multiply(BigDecimal.valueOf(k), WORK), WORK);
   }
 
-  /** Natural logarithm of a double. */
+  /** Natural logarithm of a double: x = y·2^k with y a double in [0.75, 1.5), both exact. */
   public static BigDecimal ln(double x) {
-    return ln(big(x));
+    if (!(x > 0 && x <= Double.MAX_VALUE)) {
+      throw new ArithmeticException("ln of " + x);
+    }
+    int k = x >= Double.MIN_NORMAL ? Math.getExponent(x) : Math.getExponent(x * 0x1p54) - 54;
+    double y = Math.scalb(x, -k); // in [1, 2), exact
+    if (y >= 1.5) {
+      y /= 2;
+      k++;
+    }
+    BigDecimal by = big(y);
+    BigDecimal t = by.subtract(BigDecimal.ONE).divide(by.add(BigDecimal.ONE), WORK);
+    return atanhTimesTwo(t).add(LN2.multiply(BigDecimal.valueOf(k), WORK), WORK);
   }
 
   /** e^x to 60 digits (0 below −3000): x = k·ln 2 + r, |r| ≤ ln 2 / 2, Taylor series of e^r. */
@@ -166,12 +177,21 @@ public final class NumericAssertions {
   public static void assertCloseToExact(BigDecimal exact, double actual, String what) {
     double expected = exact.doubleValue();
     if (Double.isInfinite(expected)) {
-      assertEquals(expected, actual, what + ": the exact value " + exact.round(new MathContext(5))
-          + " overflows");
+      // The exact value overflows; ±MAX_VALUE is as good an answer when within the tolerance.
+      if (actual != expected && !(relativeError(exact, actual) <= RELATIVE_TOLERANCE)) {
+        fail(what + ": the exact value " + exact.round(new MathContext(5)) + " overflows, but was "
+            + actual);
+      }
       return;
     }
     if (!Double.isFinite(actual)) {
-      fail(what + ": expected " + expected + " (finite), but was " + actual);
+      // Within the tolerance of MAX_VALUE an overflow is one rounding away: accept ±∞ there.
+      boolean atTheEdge = Double.isInfinite(actual) && exact.signum() == Math.signum(actual)
+          && exact.abs().compareTo(big(Double.MAX_VALUE * (1 - RELATIVE_TOLERANCE))) >= 0;
+      if (!atTheEdge) {
+        fail(what + ": expected " + expected + " (finite), but was " + actual);
+      }
+      return;
     }
     BigDecimal error = big(actual).subtract(exact).abs();
     BigDecimal allowed = exact.abs().multiply(big(RELATIVE_TOLERANCE))

@@ -114,7 +114,7 @@ class BigInputProperties {
         .perExample(new int[] {y}, new double[][] {z})[0], "smoothed CE");
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   @Label("huge logits (±1e308, ±1e300, ±MAX, mixed): every function finite and exact")
   void hugeLogits(@ForAll("hugeLogits") double[] z, @ForAll @IntRange(max = 1000) int seed) {
     BigDecimal lse = logSumExp(z);
@@ -142,7 +142,7 @@ class BigInputProperties {
         new double[][] {labels}, new double[][] {z})[0], "dense CE");
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   @Label("CrossEntropyLoss with huge logits, smoothing down to 1e-12, weights up to 1e300")
   void smoothingAndWeights(@ForAll("hugeLogitRows") double[][] logits,
       @ForAll("smoothing") double epsilon, @ForAll("weights") double[] weightPool,
@@ -173,6 +173,77 @@ class BigInputProperties {
       assertCloseToExact(sum.divide(weightSum, MC),
           builder.reduction(Reduction.MEAN).build().apply(targets, logits), "MEAN");
     }
+  }
+
+  @Property(tries = 500)
+  @Label("softmax CE gradient softmax − y when the label almost equals the prediction")
+  void softmaxGradientNearLabel(@ForAll("gradientLogits") double[] z,
+      @ForAll("relativeGaps") double gap, @ForAll @IntRange(max = 1000) int seed) {
+    BigDecimal lse = logSumExp(z);
+    BigDecimal[] softmax = new BigDecimal[z.length];
+    double[] y = new double[z.length];
+    int absorbing = seed % z.length; // takes what the others leave, so y sums to 1
+    double rest = 1;
+    Random random = new Random(seed);
+    for (int j = 0; j < z.length; j++) {
+      softmax[j] = exp(big(z[j]).subtract(lse));
+      if (j != absorbing) {
+        double sign = random.nextBoolean() ? 1 : -1;
+        y[j] = Math.min(1, softmax[j].multiply(big(1 + sign * gap * (0.5 + random.nextDouble())),
+            MC).doubleValue());
+        rest -= y[j];
+      }
+    }
+    y[absorbing] = Math.max(rest, 0);
+    if (Math.abs(Arrays.stream(y).sum() - 1) > 1e-10) {
+      return; // the clamps above broke the sum: not a distribution (rare)
+    }
+    double[] gradient = Gradients.softmaxCrossEntropyWithLogits(
+        new double[][] {y}, new double[][] {z})[0];
+    // At the first maximum k, softmax_k − y_k = (1 − y_k) − Σ_{j≠k} softmax_j, exactly in
+    // BigDecimal: exp(z_k − lse) at 60 digits would round 1 − 1e-300 to 1.
+    int k = 0;
+    for (int j = 1; j < z.length; j++) {
+      k = z[j] > z[k] ? j : k;
+    }
+    BigDecimal atMax = BigDecimal.ONE.subtract(big(y[k]));
+    for (int j = 0; j < z.length; j++) {
+      if (j != k) {
+        atMax = atMax.subtract(softmax[j]);
+      }
+    }
+    for (int j = 0; j < z.length; j++) {
+      BigDecimal exact = j == k ? atMax : softmax[j].subtract(big(y[j]));
+      assertCloseToExact(exact, gradient[j], "gradient[" + j + "]");
+    }
+  }
+
+  @Property(tries = 500)
+  @Label("sigmoid CE gradient σ(x) − z when the label almost equals σ(x)")
+  void sigmoidGradientNearLabel(@ForAll("gradientLogit") double x,
+      @ForAll("relativeGaps") double gap, @ForAll boolean below) {
+    BigDecimal sigma = BigDecimal.ONE.divide(BigDecimal.ONE.add(exp(big(-x))), MC);
+    double label = Math.min(1, sigma.multiply(big(below ? 1 - gap : 1 + gap), MC).doubleValue());
+    double gradient = Gradients.sigmoidCrossEntropyWithLogits(
+        new double[][] {{label}}, new double[][] {{x}})[0][0];
+    assertCloseToExact(sigma.subtract(big(label)), gradient, "σ(" + x + ") − " + label);
+  }
+
+  @Provide
+  Arbitrary<double[]> gradientLogits() {
+    return gradientLogit().array(double[].class).ofMinSize(1).ofMaxSize(6);
+  }
+
+  @Provide
+  Arbitrary<Double> gradientLogit() {
+    return Arbitraries.oneOf(Arbitraries.doubles().between(-10, 10).ofScale(12),
+        Arbitraries.of(0.0, 40.0, -40.0, 700.0, -700.0, 1e-300));
+  }
+
+  /** Relative gaps between label and prediction, from 1e-12 to 1e-2. */
+  @Provide
+  Arbitrary<Double> relativeGaps() {
+    return Arbitraries.integers().between(-120, -20).map(e -> Math.pow(10, e / 10.0));
   }
 
   /** (1 − ε)·w_y·ℓ_y + (ε/C)·Σ_j w_j·ℓ_j with ℓ_j = logSumExp(z) − z_j, exactly. */
