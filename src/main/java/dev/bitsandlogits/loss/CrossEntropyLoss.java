@@ -1,6 +1,7 @@
 package dev.bitsandlogits.loss;
 
 import dev.bitsandlogits.internal.Checks;
+import dev.bitsandlogits.internal.DoubleDouble;
 import dev.bitsandlogits.internal.Sums;
 
 /**
@@ -179,20 +180,33 @@ public final class CrossEntropyLoss {
       double[] z = logits[n];
       int k = Losses.argmaxRow(n, z);
       double m = z[k];
-      double logOnePlusS = Math.log1p(Softmax.sumExpOthers(z, m, k));
+      double sumExp = Softmax.sumExpOthers(z, m, k);
+      double logOnePlusS = Math.log1p(sumExp);
+      // ℓ_k = log1p(S) = S·2^−scaleOfS·(1 + O(S)) when S is tiny: held scaled, so that a large
+      // weight times an ℓ_k that underflows (e^−740·1e300) keeps its digits.
+      int scaleOfS = 0;
+      double scaledS = 0.0;
+      if (sumExp < TINY_SUM && classes > 1) {
+        scaleOfS = scaleForTinySum(z, m, k);
+        scaledS = sumExpOthersTimesPowerOfTwo(z, m, k, scaleOfS);
+      }
       double s = 0.0;
       double c = 0.0;
       double targetWeight = weight(y);
       if (targetWeight != 0) {
-        s = Sums.product(targetCoefficient, targetWeight,
-            Losses.classLossHalf(m, z[y], logOnePlusS), shift + 1);
+        s = y == k && scaleOfS != 0
+            ? Sums.product(targetCoefficient, targetWeight, scaledS, shift - scaleOfS)
+            : Sums.product(targetCoefficient, targetWeight,
+                Losses.classLossHalf(m, z[y], logOnePlusS), shift + 1);
       }
       if (labelSmoothing != 0) {
         for (int j = 0; j < classes; j++) {
           double w = weight(j);
           if (w != 0) {
-            double term = Sums.product(smoothingPerClass, w,
-                Losses.classLossHalf(m, z[j], logOnePlusS), shift + 1);
+            double term = j == k && scaleOfS != 0
+                ? Sums.product(smoothingPerClass, w, scaledS, shift - scaleOfS)
+                : Sums.product(smoothingPerClass, w,
+                    Losses.classLossHalf(m, z[j], logOnePlusS), shift + 1);
             double t = s + term;
             c += Sums.twoSumError(s, term, t);
             s = t;
@@ -202,6 +216,39 @@ public final class CrossEntropyLoss {
       losses[n] = Sums.finish(s, c);
     }
     return losses;
+  }
+
+  /** Below this, {@code S} is recomputed scaled: its terms may have lost digits as subnormals. */
+  private static final double TINY_SUM = 0x1p-960;
+
+  /**
+   * The power of two that brings the largest term of a tiny {@code S} near 1:
+   * {@code ⌊−max_{j≠k}(z_j − m)/ln 2⌋}, at most 2200 (an S below 2^−2200 times any weight and
+   * coefficient is below the smallest double); 0 if there is nothing to scale.
+   */
+  private static int scaleForTinySum(double[] z, double m, int k) {
+    double largest = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < z.length; j++) {
+      if (j != k) {
+        largest = Math.max(largest, z[j] - m);
+      }
+    }
+    return (int) Math.max(0, Math.min(2200, Math.floor(-largest / Math.log(2))));
+  }
+
+  /** {@code S·2^scale = Σ_{j≠k} e^{z_j − m}·2^scale}, compensated. */
+  private static double sumExpOthersTimesPowerOfTwo(double[] z, double m, int k, int scale) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int j = 0; j < z.length; j++) {
+      if (j != k) {
+        double x = DoubleDouble.expTimesPowerOfTwo(z[j] - m, scale);
+        double t = s + x;
+        c += Sums.twoSumError(s, x, t);
+        s = t;
+      }
+    }
+    return s + c;
   }
 
   private double weight(int classIndex) {
