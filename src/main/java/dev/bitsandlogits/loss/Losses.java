@@ -94,9 +94,10 @@ public final class Losses {
    * logit makes the sum NaN: the check costs no extra pass. When a factor leaves the safe range
    * (a logit beyond about ±708, a sum below 2^−960, or NaN) the row is redone by the two-pass
    * form: find the first index {@code k} of the maximum {@code m} (checking each logit), then
-   * {@code loss = (m − z_y) + log1p(Σ_{j≠k} exp(z_j − m))}, whose terms are at most 1. Both sums
-   * are compensated ({@link Sums}: four more additions an entry, which the loop's latency hides),
-   * so a row of a million logits keeps the accuracy of a short one.
+   * {@code loss = (m − z_y) + log1p(Σ_{j≠k} exp(z_j − m))}, whose terms are at most 1. The one-pass
+   * sum is compensated by Kahan's algorithm (three more additions an entry; error
+   * {@code 2u + O(n·u²)} relative for these non-negative terms), the two-pass one as in
+   * {@link Softmax}, so a row of a million logits keeps the accuracy of a short one.
    */
   public static double[] sparseSoftmaxCrossEntropyWithLogits(int[] labels, double[][] logits) {
     Checks.notNull("labels", labels);
@@ -116,19 +117,19 @@ public final class Losses {
       double comp = 0.0;
       for (int j = 0; j < y; j++) {
         double x = z[j];
-        double e = Math.exp(x + (x - x));
+        double e = Math.exp(x + (x - x)) - comp; // Kahan: comp is minus the lost low part
         double t = acc + e;
-        comp += Sums.twoSumError(acc, e, t);
+        comp = (t - acc) - e;
         acc = t;
       }
       for (int j = y + 1; j < z.length; j++) {
         double x = z[j];
-        double e = Math.exp(x + (x - x));
+        double e = Math.exp(x + (x - x)) - comp; // Kahan: comp is minus the lost low part
         double t = acc + e;
-        comp += Sums.twoSumError(acc, e, t);
+        comp = (t - acc) - e;
         acc = t;
       }
-      double sum = acc + comp; // NaN if a logit was not finite (or the sum overflowed)
+      double sum = acc - comp; // NaN if a logit was not finite (or the sum overflowed)
       double scale = Math.exp(-z[y]);
       double s = sum * scale;
       if (sum >= SUM_FLOOR && scale >= Double.MIN_NORMAL && s < Double.POSITIVE_INFINITY) {
