@@ -16,7 +16,8 @@ public final class Checks {
    * How far a probability vector may sum from 1. Vectors typed by hand ({@code 0.1, 0.2, 0.7}) or
    * produced by a softmax carry rounding errors of a few ulps per entry, about 1e-16 each; 1e-9
    * accepts those for any realistic length while still rejecting a genuine mistake such as a
-   * missing or duplicated entry.
+   * missing or duplicated entry. The sum it is compared with is the exact sum of the doubles to
+   * within an ulp or two (compensated summation), not a left-to-right sum.
    */
   public static final double SUM_TOLERANCE = 1e-9;
 
@@ -87,7 +88,10 @@ public final class Checks {
 
   /**
    * Requires a probability distribution: every entry in [0, 1] and the sum within
-   * {@link #SUM_TOLERANCE} of 1.
+   * {@link #SUM_TOLERANCE} of 1. The sum is compensated ({@link Sums}), so it is within an ulp or
+   * two of the exact sum of the doubles however long the vector: a distribution whose exact sum is
+   * 1 is never rejected because left-to-right summation drifted (20 million entries can drift
+   * by 1e-9).
    */
   public static void distribution(String name, double[] p) {
     nonEmpty(name, p);
@@ -101,15 +105,20 @@ public final class Checks {
    * {@code p} is a vector, not a row.
    */
   public static void distributionRow(String name, int row, double[] p) {
-    double sum = 0;
+    double s = 0.0;
+    double c = 0.0;
     for (int i = 0; i < p.length; i++) {
-      if (!(p[i] >= 0 && p[i] <= 1)) {
+      double x = p[i];
+      if (!(x >= 0 && x <= 1)) {
         String prefix = row < 0 ? name : name + "[" + row + "]";
         throw new IllegalArgumentException(
-            prefix + "[" + i + "] (" + p[i] + ") must be in [0, 1]");
+            prefix + "[" + i + "] (" + x + ") must be in [0, 1]");
       }
-      sum += p[i];
+      double t = s + x;
+      c += Sums.twoSumError(s, x, t);
+      s = t;
     }
+    double sum = s + c;
     if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
       String prefix = row < 0 ? name : name + "[" + row + "]";
       throw new IllegalArgumentException(

@@ -1,6 +1,8 @@
 package dev.bitsandlogits.loss;
 
 import dev.bitsandlogits.internal.Checks;
+import dev.bitsandlogits.internal.DoubleDouble;
+import dev.bitsandlogits.internal.Sums;
 
 /**
  * Cross-entropy of class-index targets against logits, with the options and semantics of
@@ -50,52 +52,77 @@ public final class CrossEntropyLoss {
    * sum divided by {@code Σ w_{targets[n]}} over the targets that are not ignored for
    * {@link Reduction#MEAN}.
    *
-   * <p>Throws {@link IllegalArgumentException} with MEAN if every target is ignored
+   * <p>The result is finite whenever the exact reduced loss is, even where single losses or their
+   * sum are not: with class weights of 1e300 or logits 2e308 apart, the MEAN of losses that
+   * exceed {@link Double#MAX_VALUE} can still be an ordinary number.
+   * <br>Throws {@link IllegalArgumentException} with MEAN if every target is ignored
    * ({@code all targets are ignored}; PyTorch returns NaN there), or if the kept targets' weights
    * sum to 0.
    * <br>Otherwise throws as {@link #perExample} does.
    *
-   * <p>Algorithm: {@link #perExample}, then compensated (Neumaier) summation of the losses and
-   * the weights.
+   * <p>Algorithm: the losses of {@link #perExample}, summed with compensation ({@link Sums}).
+   * For MEAN, the losses and the weights are first scaled by {@code 2^−E}, E the binary exponent
+   * of the largest kept weight (exact: a power of two), and if the scaled sum still overflows it
+   * is recomputed scaled by a further {@code 2^−(2 + ⌈log2 N⌉)}; the quotient is scaled back
+   * once. Without overflow or subnormal intermediates this is the plain compensated sum divided
+   * by the compensated weight sum, bit for bit.
    */
   public double apply(int[] targets, double[][] logits) {
-    double[] losses = perExample(targets, logits);
-    double sum = 0.0;
-    double compensation = 0.0;
-    for (double loss : losses) {
-      double t = sum + loss;
-      compensation += Math.abs(sum) >= Math.abs(loss) ? (sum - t) + loss : (loss - t) + sum;
-      sum = t;
-    }
-    if (Double.isFinite(sum)) { // an infinite loss makes the compensation NaN
-      sum += compensation;
-    }
     if (reduction == Reduction.SUM) {
-      return sum;
+      double[] losses = perExample(targets, logits);
+      return Sums.sum(losses);
     }
-    double weightSum = 0.0;
-    double weightCompensation = 0.0;
+    int classes = checkShapes(targets, logits);
     boolean anyKept = false;
-    for (int target : targets) {
-      if (target == ignoreIndex) {
+    int exponent = Integer.MIN_VALUE; // of the largest kept weight
+    for (int n = 0; n < targets.length; n++) {
+      int y = targets[n];
+      if (y == ignoreIndex) {
         continue;
       }
+      if (y < 0 || y >= classes) {
+        throw Checks.indexOutOfRange("targets", n, y, classes);
+      }
       anyKept = true;
-      double w = classWeights == null ? 1.0 : classWeights[target];
-      double t = weightSum + w;
-      weightCompensation += weightSum >= w ? (weightSum - t) + w : (w - t) + weightSum;
-      weightSum = t;
+      double w = weight(y);
+      if (w > 0) {
+        exponent = Math.max(exponent, Sums.exponent(w));
+      }
     }
     if (!anyKept) {
       throw Checks.fail("all targets are ignored (ignoreIndex " + ignoreIndex
           + "), so the MEAN reduction is undefined");
     }
-    weightSum += weightCompensation;
-    if (!(weightSum > 0)) {
-      throw Checks.fail("classWeights of the targets that are not ignored sum to 0,"
-          + " so the MEAN reduction is undefined");
+    if (exponent == Integer.MIN_VALUE) {
+      // Still validate the logits before failing on the weights.
+      losses(targets, logits, classes, 0);
+      throw zeroWeightSum();
     }
-    return sum / weightSum;
+    double weightSum = 0.0;
+    double weightCompensation = 0.0;
+    for (int target : targets) {
+      if (target != ignoreIndex) {
+        double w = Math.scalb(weight(target), -exponent);
+        double t = weightSum + w;
+        weightCompensation += Sums.twoSumError(weightSum, w, t);
+        weightSum = t;
+      }
+    }
+    weightSum += weightCompensation;
+    double sum = Sums.sum(losses(targets, logits, classes, -exponent));
+    if (sum <= Double.MAX_VALUE) {
+      return sum / weightSum;
+    }
+    // Some scaled loss or the sum overflowed: every scaled loss is below 4·MAX_VALUE, so a further
+    // 2^−(2 + ⌈log2 N⌉) keeps the sum of N of them finite.
+    int extra = 2 + (32 - Integer.numberOfLeadingZeros(targets.length - 1));
+    sum = Sums.sum(losses(targets, logits, classes, -exponent - extra));
+    return Math.scalb(sum / weightSum, extra);
+  }
+
+  private static IllegalArgumentException zeroWeightSum() {
+    return Checks.fail("classWeights of the targets that are not ignored sum to 0,"
+        + " so the MEAN reduction is undefined");
   }
 
   /**
@@ -104,16 +131,27 @@ public final class CrossEntropyLoss {
    *
    * <p>With no weights and no smoothing, {@code loss_n = −log softmax(z_n)_{y_n}}, exactly
    * {@link Losses#sparseSoftmaxCrossEntropyWithLogits}.
+   * <br>Finite whenever the exact {@code loss_n} is: also for logits like ±1e308 (where
+   * {@code ℓ_j} itself may exceed {@link Double#MAX_VALUE}), smoothing as small as 1e-300 and
+   * class weights up to {@link Double#MAX_VALUE}; within a few ulps of the exact value.
    * <br>Throws {@link IllegalArgumentException} if {@code targets} or {@code logits} is null or
    * empty, their lengths differ, {@code logits} is not rectangular or has a non-finite entry, a
    * target other than the ignore index is outside [0, C), or the class weights do not have
    * length C.
    *
    * <p>Algorithm: per row, {@code m}, {@code k} and {@code S} as in {@link Softmax}, then
-   * {@code ℓ_j = (m − z_j) + log1p(S)}, a sum of two non-negative terms; every term of
-   * {@code loss_n} is non-negative, so nothing cancels.
+   * {@code ℓ_j/2 = (m/2 − z_j/2) + log1p(S)/2}, a sum of two non-negative terms that cannot
+   * overflow; every term of {@code loss_n} is non-negative, so nothing cancels. Each term
+   * {@code coefficient·w_j·(ℓ_j/2)·2} is a product scaled by binary exponents
+   * ({@link Sums#product}), so no intermediate overflows or underflows, and the terms are summed
+   * with compensation ({@link Sums}).
    */
   public double[] perExample(int[] targets, double[][] logits) {
+    int classes = checkShapes(targets, logits);
+    return losses(targets, logits, classes, 0);
+  }
+
+  private int checkShapes(int[] targets, double[][] logits) {
     Checks.nonEmpty("targets", targets);
     int classes = Checks.rectangular("logits", logits);
     Checks.sameLength("targets", targets.length, "logits", logits.length);
@@ -121,7 +159,13 @@ public final class CrossEntropyLoss {
       throw Checks.fail("classWeights must have one weight per class, but has "
           + classWeights.length + " for " + classes + " classes");
     }
+    return classes;
+  }
+
+  /** The losses of {@link #perExample}, each times {@code 2^shift}. */
+  private double[] losses(int[] targets, double[][] logits, int classes, int shift) {
     double smoothingPerClass = labelSmoothing / classes;
+    double targetCoefficient = 1 - labelSmoothing;
     double[] losses = new double[logits.length];
     for (int n = 0; n < logits.length; n++) {
       int y = targets[n];
@@ -136,25 +180,75 @@ public final class CrossEntropyLoss {
       double[] z = logits[n];
       int k = Losses.argmaxRow(n, z);
       double m = z[k];
-      double logOnePlusS = Math.log1p(Softmax.sumExpOthers(z, m, k));
+      double sumExp = Softmax.sumExpOthers(z, m, k);
+      double logOnePlusS = Math.log1p(sumExp);
+      // ℓ_k = log1p(S) = S·2^−scaleOfS·(1 + O(S)) when S is tiny: held scaled, so that a large
+      // weight times an ℓ_k that underflows (e^−740·1e300) keeps its digits.
+      int scaleOfS = 0;
+      double scaledS = 0.0;
+      if (sumExp < TINY_SUM && classes > 1) {
+        scaleOfS = scaleForTinySum(z, m, k);
+        scaledS = sumExpOthersTimesPowerOfTwo(z, m, k, scaleOfS);
+      }
+      double s = 0.0;
+      double c = 0.0;
       double targetWeight = weight(y);
-      double loss = 0.0;
       if (targetWeight != 0) {
-        loss = (1 - labelSmoothing) * targetWeight * ((m - z[y]) + logOnePlusS);
+        s = y == k && scaleOfS != 0
+            ? Sums.product(targetCoefficient, targetWeight, scaledS, shift - scaleOfS)
+            : Sums.product(targetCoefficient, targetWeight,
+                Losses.classLossHalf(m, z[y], logOnePlusS), shift + 1);
       }
       if (labelSmoothing != 0) {
-        double smooth = 0.0;
         for (int j = 0; j < classes; j++) {
           double w = weight(j);
           if (w != 0) {
-            smooth += w * ((m - z[j]) + logOnePlusS);
+            double term = j == k && scaleOfS != 0
+                ? Sums.product(smoothingPerClass, w, scaledS, shift - scaleOfS)
+                : Sums.product(smoothingPerClass, w,
+                    Losses.classLossHalf(m, z[j], logOnePlusS), shift + 1);
+            double t = s + term;
+            c += Sums.twoSumError(s, term, t);
+            s = t;
           }
         }
-        loss += smoothingPerClass * smooth;
       }
-      losses[n] = loss;
+      losses[n] = Sums.finish(s, c);
     }
     return losses;
+  }
+
+  /** Below this, {@code S} is recomputed scaled: its terms may have lost digits as subnormals. */
+  private static final double TINY_SUM = 0x1p-960;
+
+  /**
+   * The power of two that brings the largest term of a tiny {@code S} near 1:
+   * {@code ⌊−max_{j≠k}(z_j − m)/ln 2⌋}, at most 2200 (an S below 2^−2200 times any weight and
+   * coefficient is below the smallest double); 0 if there is nothing to scale.
+   */
+  private static int scaleForTinySum(double[] z, double m, int k) {
+    double largest = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < z.length; j++) {
+      if (j != k) {
+        largest = Math.max(largest, z[j] - m);
+      }
+    }
+    return (int) Math.max(0, Math.min(2200, Math.floor(-largest / Math.log(2))));
+  }
+
+  /** {@code S·2^scale = Σ_{j≠k} e^{z_j − m}·2^scale}, compensated. */
+  private static double sumExpOthersTimesPowerOfTwo(double[] z, double m, int k, int scale) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int j = 0; j < z.length; j++) {
+      if (j != k) {
+        double x = DoubleDouble.expTimesPowerOfTwo(z[j] - m, scale);
+        double t = s + x;
+        c += Sums.twoSumError(s, x, t);
+        s = t;
+      }
+    }
+    return s + c;
   }
 
   private double weight(int classIndex) {

@@ -1,6 +1,7 @@
 package dev.bitsandlogits.loss;
 
 import dev.bitsandlogits.internal.Checks;
+import dev.bitsandlogits.internal.Sums;
 
 /**
  * Per-example cross-entropy losses with the semantics of TensorFlow's {@code tf.nn} functions
@@ -35,9 +36,15 @@ public final class Losses {
    * <br>Throws {@link IllegalArgumentException} if the shapes differ, a logit is not finite, or a
    * label row is not a distribution (entries in [0, 1], sum 1 within 1e-9).
    *
+   * <p>The result is finite whenever the exact loss is, also when the logits span more than
+   * {@link Double#MAX_VALUE} (e.g. labels {@code [1 − 1e-10, 1e-10]} against logits
+   * {@code [1e308, −1e308]} give about 2e298, although {@code m − z_j = 2e308} overflows).
+   *
    * <p>Algorithm: with {@code m}, {@code k}, {@code S} as in {@link Softmax},
    * {@code loss_i = Σ_j y_ij · ((m − z_ij) + log1p(S))}: every term is non-negative, so there is
-   * no cancellation.
+   * no cancellation; the sum is compensated ({@link Sums}), so long rows keep their digits. A
+   * term whose {@code m − z_ij} overflows is computed from the halves
+   * {@code 2·(y_ij·((m/2 − z_ij/2) + log1p(S)/2))}.
    */
   public static double[] softmaxCrossEntropyWithLogits(double[][] labels, double[][] logits) {
     Checks.sameShape("labels", labels, "logits", logits);
@@ -49,13 +56,21 @@ public final class Losses {
       int k = argmaxRow(i, z);
       double m = z[k];
       double logOnePlusS = Math.log1p(Softmax.sumExpOthers(z, m, k));
-      double loss = 0.0;
+      double s = 0.0;
+      double c = 0.0;
       for (int j = 0; j < z.length; j++) {
-        if (y[j] != 0) {
-          loss += y[j] * ((m - z[j]) + logOnePlusS);
+        double yj = y[j];
+        if (yj != 0) {
+          double term = yj * classLoss(m, z[j], logOnePlusS);
+          if (!(term <= Double.MAX_VALUE)) {
+            term = yj * classLossHalf(m, z[j], logOnePlusS) * 2;
+          }
+          double t = s + term;
+          c += Sums.twoSumError(s, term, t);
+          s = t;
         }
       }
-      losses[i] = loss;
+      losses[i] = Sums.finish(s, c);
     }
     return losses;
   }
@@ -79,7 +94,10 @@ public final class Losses {
    * logit makes the sum NaN: the check costs no extra pass. When a factor leaves the safe range
    * (a logit beyond about ±708, a sum below 2^−960, or NaN) the row is redone by the two-pass
    * form: find the first index {@code k} of the maximum {@code m} (checking each logit), then
-   * {@code loss = (m − z_y) + log1p(Σ_{j≠k} exp(z_j − m))}, whose terms are at most 1.
+   * {@code loss = (m − z_y) + log1p(Σ_{j≠k} exp(z_j − m))}, whose terms are at most 1. The one-pass
+   * sum is compensated by Kahan's algorithm (three more additions an entry; error
+   * {@code 2u + O(n·u²)} relative for these non-negative terms), the two-pass one as in
+   * {@link Softmax}, so a row of a million logits keeps the accuracy of a short one.
    */
   public static double[] sparseSoftmaxCrossEntropyWithLogits(int[] labels, double[][] logits) {
     Checks.notNull("labels", labels);
@@ -93,16 +111,25 @@ public final class Losses {
       }
       double[] z = logits[i];
       // x + (x − x) is x for a finite x and NaN otherwise: a non-finite logit makes the sum NaN,
-      // so the check costs no extra pass, and only the sum is live across each exp call.
-      double sum = 0.0;
+      // so the check costs no extra pass, and only the sum and its compensation are live across
+      // each exp call.
+      double acc = 0.0;
+      double comp = 0.0;
       for (int j = 0; j < y; j++) {
         double x = z[j];
-        sum += Math.exp(x + (x - x));
+        double e = Math.exp(x + (x - x)) - comp; // Kahan: comp is minus the lost low part
+        double t = acc + e;
+        comp = (t - acc) - e;
+        acc = t;
       }
       for (int j = y + 1; j < z.length; j++) {
         double x = z[j];
-        sum += Math.exp(x + (x - x));
+        double e = Math.exp(x + (x - x)) - comp; // Kahan: comp is minus the lost low part
+        double t = acc + e;
+        comp = (t - acc) - e;
+        acc = t;
       }
+      double sum = acc - comp; // NaN if a logit was not finite (or the sum overflowed)
       double scale = Math.exp(-z[y]);
       double s = sum * scale;
       if (sum >= SUM_FLOOR && scale >= Double.MIN_NORMAL && s < Double.POSITIVE_INFINITY) {
@@ -112,6 +139,23 @@ public final class Losses {
       }
     }
     return losses;
+  }
+
+  /**
+   * {@code −log softmax(z)_j = (m − z_j) + log1p(S)}, given the row's maximum and
+   * {@code log1p(S)}; +∞ when {@code m − z_j} overflows (then see {@link #classLossHalf}).
+   */
+  static double classLoss(double m, double zj, double logOnePlusS) {
+    return (m - zj) + logOnePlusS;
+  }
+
+  /**
+   * Half of {@link #classLoss}, {@code (m/2 − z_j/2) + log1p(S)/2}, which never overflows:
+   * |m/2 − z_j/2| ≤ {@link Double#MAX_VALUE}. Equal to {@code classLoss/2} bit for bit where that
+   * is finite and the logits are normal.
+   */
+  static double classLossHalf(double m, double zj, double logOnePlusS) {
+    return (0.5 * m - 0.5 * zj) + 0.5 * logOnePlusS;
   }
 
   /** The overflow-proof form of a row's sparse loss; also names the first non-finite logit. */

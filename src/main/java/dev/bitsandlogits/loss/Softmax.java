@@ -1,6 +1,7 @@
 package dev.bitsandlogits.loss;
 
 import dev.bitsandlogits.internal.Checks;
+import dev.bitsandlogits.internal.Sums;
 
 /**
  * Softmax, log-softmax, log-sum-exp and the logistic sigmoid, evaluated without overflow and
@@ -9,7 +10,9 @@ import dev.bitsandlogits.internal.Checks;
  * <p>All three vector functions use the same decomposition. With {@code m = max z}, {@code k} the
  * first index where it is attained and {@code S = Σ_{j≠k} exp(z_j − m)} (so {@code 0 ≤ S ≤ n−1}):
  * {@code logSumExp(z) = m + log1p(S)}. Keeping the 1 contributed by {@code z_k} out of {@code S}
- * means {@code log1p} sees the small remainder itself, not {@code 1 + S} rounded.
+ * means {@code log1p} sees the small remainder itself, not {@code 1 + S} rounded. {@code S} is
+ * summed with compensation ({@link Sums}), so long rows (a million logits) keep the accuracy of
+ * short ones.
  */
 public final class Softmax {
 
@@ -125,15 +128,25 @@ public final class Softmax {
     return k;
   }
 
-  /** {@code Σ_{j≠k} exp(z_j − m)}; terms whose difference overflows to −∞ contribute 0. */
+  /**
+   * {@code Σ_{j≠k} exp(z_j − m)}, compensated ({@link Sums}); terms whose difference overflows to
+   * −∞ contribute 0 (their exact value is below e^−1e308).
+   */
   static double sumExpOthers(double[] z, double m, int k) {
     double s = 0.0;
+    double c = 0.0;
     for (int j = 0; j < k; j++) {
-      s += Math.exp(z[j] - m);
+      double x = Math.exp(z[j] - m);
+      double t = s + x;
+      c += Sums.twoSumError(s, x, t);
+      s = t;
     }
     for (int j = k + 1; j < z.length; j++) {
-      s += Math.exp(z[j] - m);
+      double x = Math.exp(z[j] - m);
+      double t = s + x;
+      c += Sums.twoSumError(s, x, t);
+      s = t;
     }
-    return s;
+    return s + c;
   }
 }

@@ -66,7 +66,11 @@ class LossProperties {
     double[] plain = Losses.sparseSoftmaxCrossEntropyWithLogits(targets, logits);
     CrossEntropyLoss loss = CrossEntropyLoss.builder().labelSmoothing(0).build();
     assertRelativelyClose(plain, loss.perExample(targets, logits));
-    assertRelativelyClose((plain[0] + plain[1]) / 2, loss.apply(targets, logits));
+    if (Double.isFinite(plain[0] + plain[1])) {
+      // Otherwise the exact mean may still be finite (0 and 2e308 average to 1e308), which
+      // BigInputProperties.smoothingAndWeights checks against a BigDecimal reference.
+      assertRelativelyClose((plain[0] + plain[1]) / 2, loss.apply(targets, logits));
+    }
   }
 
   @Property(tries = 300)
