@@ -6,10 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,11 +101,8 @@ final class MathTypesetter implements AutoCloseable {
     }
 
     private synchronized void launch() throws IOException {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "bitsandlogits-katex-hs_err_%p.log"),
-                "-cp", classPath(), KatexServer.class.getName(), KATEX_JS, RENDER_JS);
+        List<String> command = ChildJvm.java("256m", "katex");
+        command.addAll(List.of("-cp", classPath(), KatexServer.class.getName(), KATEX_JS, RENDER_JS));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("JAVET_DISABLE_PKU", "1");
         process = builder.start();
@@ -121,18 +116,7 @@ final class MathTypesetter implements AutoCloseable {
      */
     private static String classPath() throws IOException {
         ClassLoader loader = MathTypesetter.class.getClassLoader();
-        Path own = Files.createTempDirectory("bitsandlogits-katex");
-        own.toFile().deleteOnExit();
-        String resource = KatexServer.class.getName().replace('.', '/') + ".class";
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " is not on the class path");
-            }
-            Path file = own.resolve(resource);
-            Files.createDirectories(file.getParent());
-            Files.write(file, in.readAllBytes());
-        }
-        List<String> entries = new ArrayList<>(List.of(own.toString()));
+        List<String> entries = new ArrayList<>(List.of(ChildJvm.classesAlone("katex", KatexServer.class).toString()));
         entries.add(codeSource(V8Host.class));
         String library;
         try {

@@ -5,14 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -113,13 +110,8 @@ final class SnippetJvm implements AutoCloseable {
     }
 
     private void start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap(), "-XX:+ExitOnOutOfMemoryError",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                // A crash report goes to the temporary directory, not into the reader's clone.
-                "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "bitsandlogits-snippets-hs_err_%p.log"),
-                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+        List<String> command = ChildJvm.java(heap(), "snippets");
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-cp", agentClassPath().toString(), SnippetAgent.class.getName()));
         // Its own output (snippets print through JShell): the JVM's last words on OutOfMemoryError or a crash.
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -232,30 +224,10 @@ final class SnippetJvm implements AutoCloseable {
         }
     }
 
-    /**
-     * A directory holding only {@link SnippetAgent}'s class, copied from this class's loader: the
-     * snippet JVM's class path, so that the library and listings reach it through JShell alone.
-     */
+    /** {@link SnippetAgent}'s classes alone: the library and listings reach the snippet JVM through JShell only. */
     private static synchronized Path agentClassPath() {
         if (agentClassPath == null) {
-            try {
-                Path dir = Files.createTempDirectory("bitsandlogits-snippet-agent");
-                for (Class<?> c : List.of(SnippetAgent.class, SnippetAgent.Guarded.class)) {
-                    String resource = c.getName().replace('.', '/') + ".class";
-                    try (InputStream in = SnippetJvm.class.getClassLoader().getResourceAsStream(resource)) {
-                        if (in == null) {
-                            throw new IOException(resource + " is not on the class path");
-                        }
-                        Path file = dir.resolve(resource);
-                        Files.createDirectories(file.getParent());
-                        Files.write(file, in.readAllBytes());
-                    }
-                }
-                dir.toFile().deleteOnExit();
-                agentClassPath = dir;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            agentClassPath = ChildJvm.classesAlone("snippet-agent", SnippetAgent.class, SnippetAgent.Guarded.class);
         }
         return agentClassPath;
     }
