@@ -245,6 +245,11 @@ final class MathTypesetter implements AutoCloseable {
         }
     }
 
+    /** The KaTeX JVM's process id, or -1 when none runs (for tests). */
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     private synchronized void end() {
         if (process != null) {
             process.destroyForcibly();
@@ -258,7 +263,7 @@ final class MathTypesetter implements AutoCloseable {
             try {
                 requests.close(); // the KaTeX JVM ends at the end of its input
                 if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                    process.destroyForcibly().waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
                 }
             } catch (IOException e) {
                 process.destroyForcibly();
