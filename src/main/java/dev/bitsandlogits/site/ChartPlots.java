@@ -70,6 +70,8 @@ final class ChartPlots {
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
         axis(plot.getDomainAxis());
         axis(plot.getRangeAxis());
+        // A category such as "tilted (0.4, 0.3, 0.2, 0.1)" wraps instead of ending in "…".
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
