@@ -41,12 +41,12 @@ public final class CrossEntropy {
     /** Returns {average length when p's messages use q's code, H(p, q), H(p)} in bits. */
     static double[] wrongCode() {
         // tag::ce-wrong-code[]
-        double[] p = {0.5, 0.25, 0.125, 0.125};      // the source: how often A, B, C, D are sent
+        double[] p = {0.5, 0.25, 0.125, 0.125};      // the source
         double[] q = {0.125, 0.5, 0.25, 0.125};      // what the code was built for
-        String[] codeForQ = {"110", "0", "10", "111"};   // lengths -log2 q: 3, 1, 2, 3
+        String[] codeForQ = {"110", "0", "10", "111"};  // lengths -log2 q
         double averageLength = IntStream.range(0, 4).mapToDouble(i -> p[i] * codeForQ[i].length()).sum();
         double crossEntropy = Measures.crossEntropy(p, q, Unit.BITS);
-        double best = Measures.entropy(p, Unit.BITS);  // what p's own code 0, 10, 110, 111 achieves
+        double best = Measures.entropy(p, Unit.BITS);   // p's own code
         // end::ce-wrong-code[]
         return new double[] {averageLength, crossEntropy, best};
     }
@@ -58,9 +58,9 @@ public final class CrossEntropy {
     static double[] kraft() {
         // tag::ce-kraft[]
         String[] code = {"0", "10", "110", "111"};
-        // a codeword of length L claims 2^-L of the code space: every string that starts with it
+        // a codeword of length L claims 2^-L of the code space
         double[] share = Arrays.stream(code).mapToDouble(w -> Math.pow(2, -w.length())).toArray();
-        double kraftSum = Arrays.stream(share).sum();  // at most 1 for every prefix code
+        double kraftSum = Arrays.stream(share).sum();   // at most 1
         // end::ce-kraft[]
         double[] r = new double[5];
         r[0] = kraftSum;

@@ -20,8 +20,8 @@ public final class Information {
      */
     static double[] sunRises() {
         // tag::sun-rises[]
-        double days = 4.5e9 * 365.25;        // sunrises since the Earth formed, every one in the east
-        double pWest = 1 / (days + 2);       // Laplace's rule of succession: (0 + 1) / (days + 2)
+        double days = 4.5e9 * 365.25;   // sunrises since the Earth formed
+        double pWest = 1 / (days + 2);  // Laplace's rule of succession
         double east = Measures.information(1 - pWest, Unit.BITS);
         double west = Measures.information(pWest, Unit.BITS);
         // end::sun-rises[]
@@ -138,9 +138,9 @@ public final class Information {
     static double[] exerciseNearlyCertain() {
         // tag::ex-information-nearly-certain[]
         double pWest = 1 / (4.5e9 * 365.25 + 2);
-        double rounded = Measures.information(1 - pWest, Unit.BITS);   // 1 - pWest is rounded first
-        double approx = pWest / Math.log(2);                            // -log2(1 - e) ≈ e / ln 2
-        double precise = -Math.log1p(-pWest) / Math.log(2);             // log1p takes e itself
+        double rounded = Measures.information(1 - pWest, Unit.BITS);
+        double approx = pWest / Math.log(2);           // -log2(1 - e) ≈ e / ln 2
+        double precise = -Math.log1p(-pWest) / Math.log(2);  // takes e itself
         double error = Math.abs(rounded - precise) / precise;
         // end::ex-information-nearly-certain[]
         return new double[] {rounded, approx, precise, error};

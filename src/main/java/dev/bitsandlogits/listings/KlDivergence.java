@@ -41,7 +41,7 @@ public final class KlDivergence {
     /** Returns {H(y), H(y, q), D(y‖q)} in nats and {H(y, q), D(y‖q)} in bits for a one-hot y. */
     static double[] oneHot() {
         // tag::kl-one-hot[]
-        double[] label = {0, 1, 0, 0};               // the example is of class 1 (classes 0 to 3)
+        double[] label = {0, 1, 0, 0};               // class 1 of classes 0 to 3
         double[] prediction = {0.1, 0.6, 0.2, 0.1};
         double labelEntropy = Measures.entropy(label, Unit.NATS);
         double crossEntropy = Measures.crossEntropy(label, prediction, Unit.NATS);
@@ -121,7 +121,7 @@ public final class KlDivergence {
         double pq = Measures.klDivergence(p, q, Unit.BITS);
         double qr = Measures.klDivergence(q, r, Unit.BITS);
         double detour = pq + qr;
-        double direct = Measures.klDivergence(p, r, Unit.BITS);   // longer than the detour
+        double direct = Measures.klDivergence(p, r, Unit.BITS);
         // end::ex-kl-triangle[]
         return new double[] {pq, qr, detour, direct};
     }
