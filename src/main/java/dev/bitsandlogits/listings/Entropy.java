@@ -1,6 +1,7 @@
 package dev.bitsandlogits.listings;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import dev.bitsandlogits.info.Measures;
 import dev.bitsandlogits.info.Unit;
@@ -113,12 +114,8 @@ public final class Entropy {
         // tag::ex-entropy-independent-pair[]
         double[] coin = {0.9, 0.1};
         double[] die = {1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6};
-        double[] pair = new double[12];             // outcome (c, d) is number 6c + d
-        for (int c = 0; c < 2; c++) {
-            for (int d = 0; d < 6; d++) {
-                pair[6 * c + d] = coin[c] * die[d];  // independent: probabilities multiply
-            }
-        }
+        // outcome k = 6c + d is coin face c with die face d; independent: probabilities multiply
+        double[] pair = IntStream.range(0, 12).mapToDouble(k -> coin[k / 6] * die[k % 6]).toArray();
         double coinBits = Measures.entropy(coin, Unit.BITS);
         double dieBits = Measures.entropy(die, Unit.BITS);
         double pairBits = Measures.entropy(pair, Unit.BITS);
