@@ -1,6 +1,7 @@
 package dev.bitsandlogits.listings;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import dev.bitsandlogits.info.Measures;
 import dev.bitsandlogits.info.Unit;
@@ -48,7 +49,7 @@ public final class Entropy {
         return new double[] {uniform, tilted, peaked, certain, bound};
     }
 
-    /** The binary entropy H(p) = −p log2 p − (1−p) log2 (1−p) at 201 points of [0, 1]. */
+    /** The binary entropy H_b(p) = −p log₂ p − (1−p) log₂ (1−p) at 201 points of [0, 1]. */
     public static Chart binaryEntropyChart() {
         int n = 200;
         double[] p = new double[n + 1];
@@ -57,11 +58,24 @@ public final class Entropy {
             p[i] = (double) i / n;
             h[i] = Measures.entropy(new double[] {p[i], 1 - p[i]}, Unit.BITS);
         }
-        return new Chart("Binary entropy H(p)",
+        return new Chart("Binary entropy of a coin that lands heads with probability p",
                 "The entropy of a coin that lands heads with probability p, in bits, for p from 0 to 1. "
                         + "The curve is 0 at both ends, rises symmetrically and peaks at 1 bit at p = 0.5.",
-                "p (probability of heads)", "H(p) in bits",
-                List.of(new Chart.Series("H(p)", p, h)));
+                "p (probability of heads)", "entropy in bits",
+                List.of(new Chart.Series("entropy of (p, 1 − p)", p, h)));
+    }
+
+    /** The entropies of the four distributions of {@code entropy-uniform-max}, as bars. */
+    public static BarChart entropyFourOutcomesChart() {
+        double[] r = uniformIsMaximal();
+        return new BarChart("Entropy of four distributions over four outcomes, in bits",
+                "Four bars: the uniform distribution (1/4 each) reaches the bound log₂ 4 = 2 bits; "
+                        + "(0.4, 0.3, 0.2, 0.1) is a little lower, (0.7, 0.1, 0.1, 0.1) lower still, "
+                        + "and the certain (0, 1, 0, 0) has entropy 0.",
+                "distribution over outcomes 0, 1, 2, 3", "entropy in bits",
+                List.of("uniform (¼, ¼, ¼, ¼)", "tilted (0.4, 0.3, 0.2, 0.1)", "peaked (0.7, 0.1, 0.1, 0.1)",
+                        "certain (0, 1, 0, 0)"),
+                List.of(new BarChart.Series("H(p)", new double[] {r[0], r[1], r[2], r[3]})), false);
     }
 
     /** Exercise: entropy of a fair six-sided die, in bits. */
@@ -90,5 +104,22 @@ public final class Entropy {
         double nats = Measures.entropy(p, Unit.NATS);
         // end::ex-entropy-units[]
         return new double[] {bits, nats};
+    }
+
+    /**
+     * Exercise: two independent experiments, the bent coin and a fair die, and the joint
+     * distribution of the pair. Returns {H(coin), H(die), H(pair)} in bits.
+     */
+    static double[] exerciseIndependentPair() {
+        // tag::ex-entropy-independent-pair[]
+        double[] coin = {0.9, 0.1};
+        double[] die = {1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6};
+        // outcome k = 6c + d is coin face c with die face d; independent: probabilities multiply
+        double[] pair = IntStream.range(0, 12).mapToDouble(k -> coin[k / 6] * die[k % 6]).toArray();
+        double coinBits = Measures.entropy(coin, Unit.BITS);
+        double dieBits = Measures.entropy(die, Unit.BITS);
+        double pairBits = Measures.entropy(pair, Unit.BITS);
+        // end::ex-entropy-independent-pair[]
+        return new double[] {coinBits, dieBits, pairBits};
     }
 }

@@ -1,5 +1,7 @@
 package dev.bitsandlogits.listings;
 
+import java.util.List;
+
 import dev.bitsandlogits.info.Measures;
 import dev.bitsandlogits.info.Unit;
 
@@ -10,6 +12,20 @@ import dev.bitsandlogits.info.Unit;
 public final class Information {
 
     private Information() {
+    }
+
+    /**
+     * Returns {days, P(west), bits if the sun rises in the east, bits if it rises in the west}:
+     * Laplace's rule of succession after every sunrise since the Earth formed was in the east.
+     */
+    static double[] sunRises() {
+        // tag::sun-rises[]
+        double days = 4.5e9 * 365.25;   // sunrises since the Earth formed
+        double pWest = 1 / (days + 2);  // Laplace's rule of succession
+        double east = Measures.information(1 - pWest, Unit.BITS);
+        double west = Measures.information(pWest, Unit.BITS);
+        // end::sun-rises[]
+        return new double[] {days, pWest, east, west};
     }
 
     /** Returns {bits if China wins, bits if Brazil wins}. */
@@ -90,5 +106,43 @@ public final class Information {
         double nats = Measures.information(0.001, Unit.NATS);
         // end::ex-information-thousandth[]
         return new double[] {bans, bits, nats};
+    }
+
+    /** −log p against p in bits, nats and bans, at 200 points of [0.005, 1]. */
+    public static Chart informationThreeBasesChart() {
+        int n = 200;
+        double[] p = new double[n];
+        double[] bits = new double[n];
+        double[] nats = new double[n];
+        double[] bans = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = (i + 1.0) / n;
+            bits[i] = Measures.information(p[i], Unit.BITS);
+            nats[i] = Measures.information(p[i], Unit.NATS);
+            bans[i] = Measures.information(p[i], Unit.BANS);
+        }
+        return new Chart("Information content −log p of an event against its probability p, in three units",
+                "Three falling curves for p from 0.005 to 1: −log₂ p in bits on top, −ln p in nats in the middle, "
+                        + "−log₁₀ p in bans at the bottom. All are 0 at p = 1 and grow without bound as p "
+                        + "approaches 0; at every p the three differ by the same factors, ln 2 and log₁₀ 2.",
+                "p (probability of the event)", "information −log p",
+                List.of(new Chart.Series("bits (log₂)", p, bits), new Chart.Series("nats (ln)", p, nats),
+                        new Chart.Series("bans (log₁₀)", p, bans)));
+    }
+
+    /**
+     * Exercise: the sunrise in the east, ε = P(west) away from certainty. Returns {the library on
+     * the rounded 1 − ε, the approximation ε / ln 2, −log1p(−ε) / ln 2 without rounding 1 − ε,
+     * the relative error of the first}.
+     */
+    static double[] exerciseNearlyCertain() {
+        // tag::ex-information-nearly-certain[]
+        double pWest = 1 / (4.5e9 * 365.25 + 2);
+        double rounded = Measures.information(1 - pWest, Unit.BITS);
+        double approx = pWest / Math.log(2);           // -log2(1 - e) ≈ e / ln 2
+        double precise = -Math.log1p(-pWest) / Math.log(2);  // takes e itself
+        double error = Math.abs(rounded - precise) / precise;
+        // end::ex-information-nearly-certain[]
+        return new double[] {rounded, approx, precise, error};
     }
 }

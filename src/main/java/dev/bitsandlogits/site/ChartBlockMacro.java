@@ -33,6 +33,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 
+import dev.bitsandlogits.listings.BarChart;
+import dev.bitsandlogits.listings.BlockChart;
 import dev.bitsandlogits.listings.Chart;
 
 /**
@@ -40,7 +42,8 @@ import dev.bitsandlogits.listings.Chart;
  * page as an inline SVG figure.
  *
  * <p>Convention: the target, in kebab case, names a {@code public static Chart} method without
- * parameters in any class of {@code dev.bitsandlogits.listings}, in camel case with {@code Chart}
+ * parameters in any class of {@code dev.bitsandlogits.listings} (returning a {@link BarChart} or
+ * a {@link BlockChart} draws bars or rectangles instead of lines), in camel case with {@code Chart}
  * appended: {@code chart::binary-entropy[]} calls {@code binaryEntropyChart()}. An unknown name,
  * or two classes with that method, fails the build at the macro's line.
  *
@@ -58,11 +61,14 @@ final class ChartBlockMacro extends BlockMacroProcessor {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 400;
     private static final String FONT_FAMILY = "DejaVu Sans, sans-serif";
-    private static final Color TEXT = new Color(0x33, 0x33, 0x33);
-    private static final Color GRID = new Color(0xcc, 0xcc, 0xcc);
+    static final Color TEXT = new Color(0x33, 0x33, 0x33);
+    static final Color GRID = new Color(0xcc, 0xcc, 0xcc);
     /** Blue and vermilion from the Okabe–Ito palette: distinct for colour-blind readers too. */
-    private static final Color[] LINES = {new Color(0x00, 0x72, 0xb2), new Color(0xd5, 0x5e, 0x00),
+    static final Color[] LINES = {new Color(0x00, 0x72, 0xb2), new Color(0xd5, 0x5e, 0x00),
         new Color(0x00, 0x9e, 0x73), new Color(0xcc, 0x79, 0xa7)};
+
+    /** What a chart method may return: a line chart, bars, or rectangles whose areas mean something. */
+    private static final List<Class<?>> KINDS = List.of(Chart.class, BarChart.class, BlockChart.class);
 
     private final Book book;
 
@@ -96,9 +102,9 @@ final class ChartBlockMacro extends BlockMacroProcessor {
                             + found.stream().map(m -> m.getDeclaringClass().getSimpleName()).toList());
             return null;
         }
-        Chart chart;
+        Object chart;
         try {
-            chart = (Chart) found.get(0).invoke(null);
+            chart = found.get(0).invoke(null);
         } catch (InvocationTargetException e) {
             page.report(needle, "chart '" + target + "': " + methodName + "() threw " + e.getCause());
             return null;
@@ -107,14 +113,17 @@ final class ChartBlockMacro extends BlockMacroProcessor {
             return null;
         }
         page.claim(needle);
-        String svg = svg(target, chart);
+        String svg = chart instanceof BarChart bars ? svg(target, bars)
+                : chart instanceof BlockChart blocks ? svg(target, blocks) : svg(target, (Chart) chart);
+        String title = chart instanceof BarChart bars ? bars.title()
+                : chart instanceof BlockChart blocks ? blocks.title() : ((Chart) chart).title();
         Path outdir = outputDirectory(parent);
         if (outdir != null) {
             write(outdir.resolve("charts").resolve(target + ".svg"),
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }
         String html = "<figure class=\"chart-figure\" id=\"chart-" + target + "\">\n" + svg + "\n"
-                + "<figcaption>" + Html.escape(chart.title()) + " <a class=\"chart-download\" href=\"charts/"
+                + "<figcaption>" + Html.escape(title) + " <a class=\"chart-download\" href=\"charts/"
                 + target + ".svg\">(SVG)</a></figcaption>\n</figure>";
         parseContent(parent, List.of("++++", html, "++++"));
         return null;
@@ -172,7 +181,7 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         for (String name : classes) {
             try {
                 Method m = Class.forName(name, true, loader).getMethod(methodName);
-                if (Modifier.isStatic(m.getModifiers()) && m.getReturnType() == Chart.class) {
+                if (Modifier.isStatic(m.getModifiers()) && KINDS.contains(m.getReturnType())) {
                     found.add(m);
                 }
             } catch (NoSuchMethodException e) {
@@ -204,6 +213,24 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         JFreeChart jfree = ChartFactory.createXYLineChart(null, chart.xLabel(), chart.yLabel(), data,
                 PlotOrientation.VERTICAL, chart.series().size() > 1, false, false);
         style(jfree, chart.series().size());
+        return render(name, chart.title(), chart.description(), jfree);
+    }
+
+    /** Bars as an {@code <svg>} element, like {@link #svg(String, Chart)}. */
+    static String svg(String name, BarChart chart) {
+        System.setProperty("java.awt.headless", "true");
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+        return render(name, chart.title(), chart.description(), ChartPlots.bars(chart));
+    }
+
+    /** Rectangles as an {@code <svg>} element, like {@link #svg(String, Chart)}. */
+    static String svg(String name, BlockChart chart) {
+        System.setProperty("java.awt.headless", "true");
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+        return render(name, chart.title(), chart.description(), ChartPlots.blocks(chart));
+    }
+
+    private static String render(String name, String title, String description, JFreeChart jfree) {
 
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         g.setDefsKeyPrefix("chart-" + name + "-");
@@ -220,8 +247,8 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         int open = svg.indexOf('>') + 1;
         return svg.substring(0, open).replaceFirst("<svg ", "<svg class=\"chart\" role=\"img\" aria-labelledby=\""
                 + titleId + " " + descId + "\" ")
-                + "<title id=\"" + titleId + "\">" + Html.escape(chart.title()) + "</title>"
-                + "<desc id=\"" + descId + "\">" + Html.escape(chart.description()) + "</desc>"
+                + "<title id=\"" + titleId + "\">" + Html.escape(title) + "</title>"
+                + "<desc id=\"" + descId + "\">" + Html.escape(description) + "</desc>"
                 + svg.substring(open);
     }
 

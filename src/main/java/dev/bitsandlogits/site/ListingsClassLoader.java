@@ -6,16 +6,20 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loads the library and listings afresh from {@code target/classes} for one build, so that code
  * the builder calls directly (charts) sees what the live preview just recompiled, as JShell does.
- * The {@code Chart} records are shared with the builder, which reads them.
+ * The chart records ({@code Chart}, {@code BarChart}, {@code BlockChart}) are shared with the
+ * builder, which reads them.
  */
 final class ListingsClassLoader extends URLClassLoader {
 
     private static final String OWN = "dev.bitsandlogits.";
-    private static final String SHARED = "dev.bitsandlogits.listings.Chart";
+    /** The chart records the builder reads, and their nested records. */
+    private static final List<String> SHARED = List.of("dev.bitsandlogits.listings.Chart",
+            "dev.bitsandlogits.listings.BarChart", "dev.bitsandlogits.listings.BlockChart");
     private static final String BUILDER = "dev.bitsandlogits.site.";
 
     ListingsClassLoader(Path classesDir) {
@@ -30,9 +34,13 @@ final class ListingsClassLoader extends URLClassLoader {
         }
     }
 
+    private static boolean shared(String name) {
+        return SHARED.stream().anyMatch(s -> name.equals(s) || name.startsWith(s + "$"));
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(OWN) || name.startsWith(SHARED) || name.startsWith(BUILDER)) {
+        if (!name.startsWith(OWN) || shared(name) || name.startsWith(BUILDER)) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {

@@ -64,9 +64,28 @@ class EntropyTest {
         }
     }
 
+    @Test
+    @DisplayName("the four-outcome bar chart shows the four entropies in the order of the listing")
+    void fourOutcomesChart() {
+        BarChart chart = Entropy.entropyFourOutcomesChart();
+        assertEquals(4, chart.categories().size());
+        close(new double[] {2.0, 1.846439344671015493434197746305045223237, 1.356779649447039472660940907427108609816,
+            0.0}, chart.series().get(0).values());
+    }
+
     @Nested
     @DisplayName("the exercise answers")
     class Exercises {
+
+        @Test
+        @DisplayName("the entropy of two independent experiments is the sum of theirs")
+        void independentPair() {
+            double[] r = Entropy.exerciseIndependentPair();
+            close(0.4689955935892812212535893303833204600972, r[0]); // H([0.9, 0.1])
+            close(2.58496250072115618145373894394781650876, r[1]);   // log(6, 2)
+            // H of the 12 products 0.9/6 (six times) and 0.1/6 (six times), computed as a joint distribution
+            close(3.053958094310437402707328274331136968857, r[2]);
+        }
 
         @Test
         @DisplayName("a fair die has log2 6 bits of entropy")

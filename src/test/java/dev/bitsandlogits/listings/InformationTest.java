@@ -18,6 +18,36 @@ class InformationTest {
     class Listings {
 
         @Test
+        @DisplayName("after 1.6 trillion eastern sunrises, a western one is worth about 40.6 bits")
+        void sunRises() {
+            double[] r = Information.sunRises();
+            assertEquals(1_643_625_000_000.0, r[0]);                 // 4.5e9 * 365.25, exact in a double
+            close(1.0 / 1_643_625_000_002.0, r[1]);
+            // -log(mpf(1 - 1/1643625000002.0), 2): the double 1 - pWest, as the library receives it
+            close(8.777388620455544550951634613606603378675e-13, r[2]);
+            close(40.58001831823382734102379717495612102821, r[3]); // log(1643625000002, 2)
+        }
+
+        @Test
+        @DisplayName("the chart of -log p shows bits above nats above bans, falling to 0 at p = 1")
+        void threeBasesChart() {
+            Chart chart = Information.informationThreeBasesChart();
+            assertEquals(3, chart.series().size());
+            double[] p = chart.series().get(0).x();
+            double[] bits = chart.series().get(0).y();
+            double[] nats = chart.series().get(1).y();
+            double[] bans = chart.series().get(2).y();
+            assertEquals(1.0, p[p.length - 1]);
+            assertEquals(0.0, bits[bits.length - 1]);
+            close(7.643856189774724695740638858978780351729, bits[0]); // log(200, 2)
+            for (int i = 0; i < p.length - 1; i++) {
+                close(bits[i] * 0.6931471805599453094172321214581765680755, nats[i]);  // ln 2
+                close(bits[i] * 0.3010299956639811952137388947244930267682, bans[i]);  // log10(2)
+                assertTrue(bits[i] > bits[i + 1], "falls at " + p[i]);
+            }
+        }
+
+        @Test
         @DisplayName("China's win is worth little, Brazil's 6 bits")
         void chinaVsBrazil() {
             double[] r = Information.chinaVsBrazil();
@@ -88,6 +118,18 @@ class InformationTest {
             close(3.0, r[0]);
             close(9.965784284662087043610958288468170527594, r[1]); // log(1000, 2)
             close(6.907755278982137052053974364053092622803, r[2]); // log(1000)
+        }
+
+        @Test
+        @DisplayName("a nearly certain event: e / ln 2 and log1p agree to 12 digits, the rounded 1 - e does not")
+        void nearlyCertain() {
+            double[] r = Information.exerciseNearlyCertain();
+            // -log(mpf(1 - 1/1643625000002.0), 2)
+            close(8.777388620455544550951634613606603378675e-13, r[0]);
+            // -log1p(-mpf(1/1643625000002.0)) / log(2)
+            close(8.77751945174627258473408248727009121716e-13, r[2]);
+            assertEquals(r[2], r[1], 1e-12 * r[2]);  // the series ε + ε²/2 + …: ε/2 relative, about 3e-13
+            assertTrue(r[3] > 1e-6 && r[3] < 1e-4, "relative error of the rounded input: " + r[3]);
         }
     }
 }

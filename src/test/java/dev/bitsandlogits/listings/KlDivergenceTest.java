@@ -62,8 +62,68 @@ class KlDivergenceTest {
     }
 
     @Nested
+    @DisplayName("the charts")
+    class Charts {
+
+        @Test
+        @DisplayName("each stacked bar is H(p) plus D(p||q), for five models")
+        void split() {
+            BarChart chart = KlDivergence.klSplitChart();
+            assertTrue(chart.stacked());
+            close(new double[] {1.75, 1.75, 1.75, 1.75, 1.75}, chart.series().get(0).values());
+            close(new double[] {0.25,
+                0.01024294526407652963636241466155345415364,   // KL(p, [0.45, 0.3, 0.125, 0.125])
+                1.071928094887362267784656834116450249041,     // KL(p, [0.1, 0.1, 0.4, 0.4])
+                0.0, 0.625}, chart.series().get(1).values());
+        }
+
+        @Test
+        @DisplayName("D(p||q) grows without bound at the ends, D(q||p) stays under log2(1/0.3)")
+        void bothWays() {
+            Chart chart = KlDivergence.klBothWaysChart();
+            double[] t = chart.series().get(0).x();
+            double[] truthFirst = chart.series().get(0).y();
+            double[] modelFirst = chart.series().get(1).y();
+            assertEquals(0.001, t[0]);
+            close(2.109454777976701440264681029543491336119, truthFirst[0]);   // KL([0.3, 0.7], [0.001, 0.999])
+            close(0.5043878075136336422461315970256357313656, modelFirst[0]);  // KL([0.001, 0.999], [0.3, 0.7])
+            assertEquals(0.0, truthFirst[299], 1e-15);                          // t = 0.3
+            for (int i = 0; i < t.length; i++) {
+                assertTrue(modelFirst[i] < 1.736965594166206219807022215790202754792, "bounded at t = " + t[i]);
+            }
+        }
+
+        @Test
+        @DisplayName("the loss of the true class is -ln q in nats and -log2 q in bits")
+        void trueClassLoss() {
+            Chart chart = KlDivergence.trueClassLossChart();
+            close(5.298317366548036656636533319105220067002, chart.series().get(0).y()[0]);  // -log(0.005)
+            close(7.643856189774724665708515385713927358196, chart.series().get(1).y()[0]);  // -log(0.005, 2)
+            close(MINUS_LN_06, chart.series().get(0).y()[119]);                               // q = 0.6
+            assertEquals(0.0, chart.series().get(0).y()[199]);
+        }
+    }
+
+    @Nested
     @DisplayName("the exercise answers")
     class Exercises {
+
+        @Test
+        @DisplayName("the divergence breaks the triangle inequality: the detour through q is shorter")
+        void triangle() {
+            double[] r = KlDivergence.exerciseTriangle();
+            close(0.2075187496394219092731305280260917456201, r[0]); // KL([1/2, 1/2], [1/4, 3/4])
+            close(0.133206219346495211780015221528527794295, r[1]);  // KL([1/4, 3/4], [1/10, 9/10])
+            close(0.3407249689859171210531457495546195399151, r[2]); // their sum
+            close(0.736965594166206166416580485541573667105, r[3]);  // KL([1/2, 1/2], [1/10, 9/10])
+            assertTrue(r[3] > r[2]);
+        }
+
+        @Test
+        @DisplayName("D(p||u) = log2 4 - H(p) = 0.25 bits")
+        void uniform() {
+            close(new double[] {0.25, 0.25}, KlDivergence.exerciseUniform());
+        }
 
         @Test
         @DisplayName("D(p||p) = 0 and a small change gives a tiny divergence")

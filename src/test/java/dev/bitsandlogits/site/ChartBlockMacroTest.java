@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.bitsandlogits.listings.BarChart;
+import dev.bitsandlogits.listings.BlockChart;
 import dev.bitsandlogits.listings.Chart;
 
 @DisplayName("chart::name[] block macro")
@@ -81,6 +83,58 @@ class ChartBlockMacroTest {
             String longest = java.util.regex.Pattern.compile("d='([^']*)'").matcher(svg).results()
                     .map(m -> m.group(1)).filter(d -> d.contains("L")).reduce("", (a, b) -> b.length() > a.length() ? b : a);
             assertEquals(2, longest.chars().filter(ch -> ch == 'M').count(), longest);
+        }
+    }
+
+    @Nested
+    @DisplayName("draws bars and blocks that")
+    class OtherKinds {
+
+        private final BarChart bars = new BarChart("Two <bars>", "a & b", "model", "bits",
+                List.of("uniform", "close"), List.of(new BarChart.Series("H(p)", new double[] {1.75, 1.75}),
+                        new BarChart.Series("D(p||q)", new double[] {0.25, 0.5})), true);
+        private final BlockChart blocks = new BlockChart("Code space", "four codewords", "share", "length",
+                List.of(new BlockChart.Series("codewords", List.of(new BlockChart.Block(0, 0.5, 0, 1, "0 (A)"),
+                        new BlockChart.Block(0.5, 0.75, 0, 2, "10 (B)")))));
+
+        @Test
+        @DisplayName("carry their title, description, axis labels, legend and values as text")
+        void realText() {
+            String svg = ChartBlockMacro.svg("bars", bars);
+            assertTrue(svg.contains("<title id=\"chart-bars-title\">Two &lt;bars&gt;</title>"), svg);
+            assertTrue(svg.contains("<desc id=\"chart-bars-desc\">a &amp; b</desc>"), svg);
+            for (String text : new String[] {">model</text>", ">bits</text>", ">uniform</text>", ">close</text>",
+                ">H(p)</text>", ">D(p||q)</text>", ">1.75</text>", ">0.25</text>", ">0.5</text>"}) {
+                assertTrue(svg.contains(text), "missing " + text + " in " + svg.replaceAll("(?s).*?(>[^<>]+</text>)|.*", "$1"));
+            }
+            String codeSpace = ChartBlockMacro.svg("space", blocks);
+            for (String text : new String[] {">share</text>", ">length</text>", ">0 (A)</text>", ">10 (B)</text>"}) {
+                assertTrue(codeSpace.contains(text), "missing " + text);
+            }
+        }
+
+        @Test
+        @DisplayName("are the same, byte for byte, every time, with ids prefixed by the chart name")
+        void reproducible() {
+            assertEquals(ChartBlockMacro.svg("bars", bars), ChartBlockMacro.svg("bars", bars));
+            assertEquals(ChartBlockMacro.svg("space", blocks), ChartBlockMacro.svg("space", blocks));
+            assertTrue(ChartBlockMacro.svg("space", blocks).contains("id='chart-space-clip-0'"));
+        }
+
+        @Test
+        @DisplayName("draw a block as a rectangle whose width is its share of the x axis")
+        void blockWidths() {
+            String svg = ChartBlockMacro.svg("space", blocks);
+            // Two filled rectangles, the first twice as wide as the second.
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("<rect x='([0-9.]+)' y='[0-9.]+' width='([0-9.]+)' height='[0-9.]+' style='fill:rgb\\(0,114,178\\)")
+                    .matcher(svg);
+            List<Double> widths = new java.util.ArrayList<>();
+            while (m.find()) {
+                widths.add(Double.parseDouble(m.group(2)));
+            }
+            assertEquals(2, widths.size(), "filled blocks");
+            assertEquals(2.0, widths.get(0) / widths.get(1), 0.02);
         }
     }
 }
