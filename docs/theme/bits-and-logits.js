@@ -235,9 +235,38 @@
     if (e.key === "/" && input && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); }
   });
 
+  // ---- boxes that scroll sideways (code on a phone, a long formula, a wide table) say so: data-overflow ----
+  function setupOverflow() {
+    var boxes = document.querySelectorAll(".listingblock > .content, .stemblock, .table-scroll");
+    function scroller(box) {
+      return box.classList.contains("content") ? box.querySelector("pre") : box.classList.contains("stemblock") ? box.querySelector(".content") : box;
+    }
+    function mark() {
+      for (var i = 0; i < boxes.length; i++) {
+        var s = scroller(boxes[i]);
+        if (!s) { continue; }
+        if (s.scrollWidth > s.clientWidth + 1) { boxes[i].setAttribute("data-overflow", ""); } else { boxes[i].removeAttribute("data-overflow"); }
+      }
+    }
+    for (var i = 0; i < boxes.length; i++) {
+      var s = scroller(boxes[i]);
+      if (!s) { continue; }
+      s.addEventListener("scroll", (function (box, s) {
+        return function () {
+          if (s.scrollLeft + s.clientWidth >= s.scrollWidth - 2) { box.setAttribute("data-scrolled", ""); } else { box.removeAttribute("data-scrolled"); }
+        };
+      })(boxes[i], s), { passive: true });
+    }
+    mark();
+    var timer = null;
+    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(mark, 100); });
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(mark); }
+  }
+
   setupTocHighlight();
   setupTheme();
   setupNav();
   setupCopy();
+  setupOverflow();
   setupSearch();
 })();
