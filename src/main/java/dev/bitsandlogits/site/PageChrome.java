@@ -254,7 +254,7 @@ final class PageChrome extends Postprocessor {
         if (!tex.contains("\\begin{aligned}") || !JUSTIFICATION.matcher(tex).find()) {
             return null;
         }
-        return JUSTIFICATION.matcher(tex).replaceAll(Matcher.quoteReplacement(" \\\\ & \\qquad "));
+        return JUSTIFICATION.matcher(tex).replaceAll(Matcher.quoteReplacement(" \\\\ & \\quad \\small "));
     }
 
     /** Lets tables scroll in a box of their own, and identifiers in their cells break after {@code _} and {@code .}. */
