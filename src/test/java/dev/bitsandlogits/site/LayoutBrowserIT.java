@@ -65,6 +65,20 @@ class LayoutBrowserIT extends BrowserTest {
             for (const box of document.querySelectorAll('.tableblock-wrapper, table.tableblock')) {
               if (box.scrollWidth > box.clientWidth + 1 && desktop) out.push('table wider than its box: ' + name(box));
             }
+            // A block that extends past the column must not be cut by an ancestor that clips (overflow, paint containment).
+            for (const block of document.querySelectorAll('.snippet, .listingblock, .stemblock, .table-scroll, .copy-button')) {
+              const r = block.getBoundingClientRect();
+              if (r.width === 0) continue;
+              for (let a = block.parentElement; a && a !== document.body; a = a.parentElement) {
+                const cs = getComputedStyle(a);
+                const clips = cs.overflowX !== 'visible' || /paint|strict|content/.test(cs.contain) || cs.contentVisibility === 'auto';
+                if (clips && r.right > a.getBoundingClientRect().right + 1) {
+                  out.push('cut off by ' + a.tagName.toLowerCase() + '.' + a.className + ' at ' + Math.round(a.getBoundingClientRect().right) + ' px: ' + name(block));
+                  break;
+                }
+              }
+              if (r.right > root.clientWidth + 1) out.push('past the window edge: ' + name(block));
+            }
             for (const text of document.querySelectorAll('.chart svg text, svg.chart text')) {
               const m = text.getScreenCTM();
               const size = parseFloat(getComputedStyle(text).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
