@@ -259,11 +259,15 @@ final class PageChrome extends Postprocessor {
 
     /** Lets tables scroll in a box of their own, and identifiers in their cells break after {@code _} and {@code .}. */
     static void tables(Element content) {
+        int n = 0;
         for (Element table : content.select("table.tableblock")) {
+            n++;
             if (table.parent() != null && !table.parent().hasClass("table-scroll")) {
+                // A named region a keyboard can scroll; each name unique on the page (axe: landmark-unique).
+                Element caption = table.selectFirst("caption");
                 Element box = new Element("div").addClass("table-scroll").attr("tabindex", "0")
-                        .attr("role", "region").attr("aria-label", table.selectFirst("caption") != null
-                                ? table.selectFirst("caption").text() : "Table");
+                        .attr("role", "region").attr("aria-label", caption != null && !caption.text().isBlank()
+                                ? caption.text() : "Table " + n);
                 table.before(box);
                 box.appendChild(table);
             }
