@@ -235,9 +235,47 @@
     if (e.key === "/" && input && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); }
   });
 
+  // ---- boxes that scroll sideways (code on a phone, a long formula, a wide table) say so: data-overflow ----
+  // Measured as each box nears the viewport, not all at load: measuring forces layout of the whole page.
+  function setupOverflow() {
+    var boxes = document.querySelectorAll(".listingblock > .content, .stemblock, .table-scroll");
+    function scroller(box) {
+      return box.classList.contains("content") ? box.querySelector("pre") : box.classList.contains("stemblock") ? box.querySelector(".content") : box;
+    }
+    function mark(box) {
+      var s = scroller(box);
+      if (!s) { return; }
+      if (s.scrollWidth > s.clientWidth + 1) { box.setAttribute("data-overflow", ""); } else { box.removeAttribute("data-overflow"); }
+    }
+    for (var i = 0; i < boxes.length; i++) {
+      var s = scroller(boxes[i]);
+      if (!s) { continue; }
+      s.addEventListener("scroll", (function (box, s) {
+        return function () {
+          if (s.scrollLeft + s.clientWidth >= s.scrollWidth - 2) { box.setAttribute("data-scrolled", ""); } else { box.removeAttribute("data-scrolled"); }
+        };
+      })(boxes[i], s), { passive: true });
+    }
+    if (!window.IntersectionObserver) {
+      for (var k = 0; k < boxes.length; k++) { mark(boxes[k]); }
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { mark(e.target); } });
+    }, { rootMargin: "600px 0px" });
+    function observeAll() {
+      for (var m = 0; m < boxes.length; m++) { observer.unobserve(boxes[m]); observer.observe(boxes[m]); }
+    }
+    observeAll();
+    var timer = null;
+    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(observeAll, 100); });
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(observeAll); }
+  }
+
   setupTocHighlight();
   setupTheme();
   setupNav();
   setupCopy();
+  setupOverflow();
   setupSearch();
 })();

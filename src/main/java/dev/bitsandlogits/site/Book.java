@@ -89,6 +89,7 @@ public final class Book implements AutoCloseable {
         registry.inlineMacro(new ApiInlineMacro(this));
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());
+        registry.preprocessor(new StemBrackets());
         registry.postprocessor(new OfflinePostprocessor());
         registry.includeProcessor(new IncludeGuard(this));
         registry.postprocessor(new PageChrome(this));

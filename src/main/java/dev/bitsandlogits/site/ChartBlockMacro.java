@@ -113,8 +113,10 @@ final class ChartBlockMacro extends BlockMacroProcessor {
             return null;
         }
         page.claim(needle);
-        String svg = chart instanceof BarChart bars ? svg(target, bars)
-                : chart instanceof BlockChart blocks ? svg(target, blocks) : svg(target, (Chart) chart);
+        String svg = svg(target, chart, WIDE);
+        // A phone shows a second drawing, narrower and with the same type sizes: the wide one scaled to 350 px
+        // would set its 13 px labels at 6 px.
+        String narrow = svg(target, chart, NARROW);
         String title = chart instanceof BarChart bars ? bars.title()
                 : chart instanceof BlockChart blocks ? blocks.title() : ((Chart) chart).title();
         Path outdir = outputDirectory(parent);
@@ -122,7 +124,7 @@ final class ChartBlockMacro extends BlockMacroProcessor {
             write(outdir.resolve("charts").resolve(target + ".svg"),
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }
-        String html = "<figure class=\"chart-figure\" id=\"chart-" + target + "\">\n" + svg + "\n"
+        String html = "<figure class=\"chart-figure\" id=\"chart-" + target + "\">\n" + svg + "\n" + narrow + "\n"
                 + "<figcaption>" + Html.escape(title) + " <a class=\"chart-download\" href=\"charts/"
                 + target + ".svg\">(SVG)</a></figcaption>\n</figure>";
         parseContent(parent, List.of("++++", html, "++++"));
@@ -193,8 +195,21 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         return found;
     }
 
+    /** A drawing's canvas and type sizes; {@code suffix} keeps its ids apart from the other drawing's. */
+    record Layout(int width, int height, float tick, float label, String suffix, String cssClass) {
+    }
+
+    /** For a column of ~720 px: 13 px ticks, 14 px axis labels, at least 11 px on a 1280 px window. */
+    static final Layout WIDE = new Layout(WIDTH, HEIGHT, 13f, 14f, "", "chart-wide");
+    /** For a phone's ~350 px column: the canvas barely scales, so 12 px type stays ~11.5 px. */
+    static final Layout NARROW = new Layout(360, 300, 12f, 13f, "-narrow", "chart-narrow");
+
     /** The chart as an {@code <svg>} element with a title, a description and real text. */
     static String svg(String name, Chart chart) {
+        return svg(name, chart, WIDE);
+    }
+
+    static String svg(String name, Chart chart, Layout layout) {
         System.setProperty("java.awt.headless", "true");
         // JFreeChart's workaround for rotated text goes through TextLayout, which JFreeSVG can only
         // draw as glyph outlines: the y-axis label would be a path, invisible to search and screen
@@ -212,47 +227,69 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         }
         JFreeChart jfree = ChartFactory.createXYLineChart(null, chart.xLabel(), chart.yLabel(), data,
                 PlotOrientation.VERTICAL, chart.series().size() > 1, false, false);
-        style(jfree, chart.series().size());
-        return render(name, chart.title(), chart.description(), jfree);
+        style(jfree, chart.series().size(), layout);
+        return render(name, chart.title(), chart.description(), jfree, layout);
+    }
+
+    /** A line chart, bars or rectangles, in the given layout. */
+    static String svg(String name, Object chart, Layout layout) {
+        if (chart instanceof BarChart bars) {
+            return svg(name, bars, layout);
+        }
+        if (chart instanceof BlockChart blocks) {
+            return svg(name, blocks, layout);
+        }
+        return svg(name, (Chart) chart, layout);
+    }
+
+    static String svg(String name, BarChart chart) {
+        return svg(name, chart, WIDE);
+    }
+
+    static String svg(String name, BlockChart chart) {
+        return svg(name, chart, WIDE);
     }
 
     /** Bars as an {@code <svg>} element, like {@link #svg(String, Chart)}. */
-    static String svg(String name, BarChart chart) {
+    static String svg(String name, BarChart chart, Layout layout) {
         System.setProperty("java.awt.headless", "true");
         org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
-        return render(name, chart.title(), chart.description(), ChartPlots.bars(chart));
+        return render(name, chart.title(), chart.description(), ChartPlots.bars(chart), layout);
     }
 
     /** Rectangles as an {@code <svg>} element, like {@link #svg(String, Chart)}. */
-    static String svg(String name, BlockChart chart) {
+    static String svg(String name, BlockChart chart, Layout layout) {
         System.setProperty("java.awt.headless", "true");
         org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
-        return render(name, chart.title(), chart.description(), ChartPlots.blocks(chart));
+        return render(name, chart.title(), chart.description(), ChartPlots.blocks(chart), layout);
     }
 
-    private static String render(String name, String title, String description, JFreeChart jfree) {
+    private static String render(String name, String title, String description, JFreeChart jfree, Layout layout) {
+        int width = layout.width();
+        int height = layout.height();
+        name = name + layout.suffix();
 
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix("chart-" + name + "-");
         // Two decimals of a pixel are finer than any screen; full doubles tripled the file size.
         g.setGeomDoubleConverter(ChartBlockMacro::twoDecimals);
         g.setTransformDoubleConverter(ChartBlockMacro::twoDecimals);
         g.setFontFunction(family -> FONT_FAMILY);
         g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
-        jfree.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        jfree.draw(g, new Rectangle(0, 0, width, height));
         String svg = g.getSVGElement("chart-" + name + "-svg", false,
-                new org.jfree.svg.ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+                new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
         String titleId = "chart-" + name + "-title";
         String descId = "chart-" + name + "-desc";
         int open = svg.indexOf('>') + 1;
-        return svg.substring(0, open).replaceFirst("<svg ", "<svg class=\"chart\" role=\"img\" aria-labelledby=\""
+        return svg.substring(0, open).replaceFirst("<svg ", "<svg class=\"chart " + layout.cssClass() + "\" role=\"img\" aria-labelledby=\""
                 + titleId + " " + descId + "\" ")
                 + "<title id=\"" + titleId + "\">" + Html.escape(title) + "</title>"
                 + "<desc id=\"" + descId + "\">" + Html.escape(description) + "</desc>"
                 + svg.substring(open);
     }
 
-    private static void style(JFreeChart jfree, int seriesCount) {
+    private static void style(JFreeChart jfree, int seriesCount, Layout layout) {
         jfree.setBackgroundPaint(null);
         jfree.setAntiAlias(true);
         jfree.setTextAntiAlias(true);
@@ -263,8 +300,8 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
-        Font label = new Font("DejaVu Sans", Font.PLAIN, 14);
-        Font tick = new Font("DejaVu Sans", Font.PLAIN, 12);
+        Font label = new Font("DejaVu Sans", Font.PLAIN, 1).deriveFont(layout.label());
+        Font tick = new Font("DejaVu Sans", Font.PLAIN, 1).deriveFont(layout.tick());
         for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
             axis.setLabelFont(label);
             axis.setTickLabelFont(tick);

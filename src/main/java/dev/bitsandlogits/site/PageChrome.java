@@ -115,6 +115,7 @@ final class PageChrome extends Postprocessor {
                 head.appendElement("script").appendChild(new org.jsoup.nodes.DataNode(TYPESET_IN_BROWSER));
             }
         }
+        tables(content);
         // Code, results and display math scroll sideways when wide: keyboard users must reach them.
         for (Element scrolling : content.select(".listingblock pre, .literalblock pre, .snippet-results, .stemblock > .content")) {
             scrolling.attr("tabindex", "0");
@@ -221,13 +222,74 @@ final class PageChrome extends Postprocessor {
         for (Element span : content.select("span.math")) {
             String raw = span.wholeText();
             String tex = raw.substring(2, raw.length() - 2);
+            String cut = "stem:[" + tex.replace("]", "\\]") + "]]";
+            if (!span.hasClass("math-display") && (page.quotes(cut) || page.quotes("stem:[" + tex + "]]"))) {
+                // StemBrackets joined every balanced pair: a ] right after the macro is the formula's own, cut off.
+                page.report(page.quotes(cut) ? cut : "stem:[" + tex + "]]", "stem:[" + tex + "] ends at a ] inside the formula,"
+                        + " which is left as text after it; write that ] as \\] (stem:[(0, 1\\]])");
+            }
             try {
                 span.html(book.math().render(tex, span.hasClass("math-display")));
+                String narrow = span.hasClass("math-display") ? justificationsBelow(tex) : null;
+                if (narrow != null) {
+                    // A proof's justifications (&& \text{…}) go under their step on a phone: a second rendering, one shown at a time.
+                    span.addClass("math-wide");
+                    span.after(new Element("span").addClass("math").addClass("math-display").addClass("math-narrow")
+                            .html(book.math().render(narrow, true)));
+                }
             } catch (MathTypesetter.TexError e) {
                 page.report(sourceOf(tex, e.position(), page), e.getMessage());
             }
         }
         page.mathNanos += System.nanoTime() - start;
+    }
+
+    private static final Pattern JUSTIFICATION = Pattern.compile("\\s*&&\\s*(?=\\\\text\\{)");
+
+    /**
+     * {@code tex} with each {@code && \text{why}} of an aligned proof moved to a row of its own under
+     * its step, indented; null if the formula has none.
+     */
+    static String justificationsBelow(String tex) {
+        if (!tex.contains("\\begin{aligned}") || !JUSTIFICATION.matcher(tex).find()) {
+            return null;
+        }
+        return JUSTIFICATION.matcher(tex).replaceAll(Matcher.quoteReplacement(" \\\\ & \\quad \\small "));
+    }
+
+    /** Lets tables scroll in a box of their own, and identifiers in their cells break after {@code _} and {@code .}. */
+    static void tables(Element content) {
+        int n = 0;
+        for (Element table : content.select("table.tableblock")) {
+            n++;
+            if (table.parent() != null && !table.parent().hasClass("table-scroll")) {
+                // A named region a keyboard can scroll; each name unique on the page (axe: landmark-unique).
+                Element caption = table.selectFirst("caption");
+                Element box = new Element("div").addClass("table-scroll").attr("tabindex", "0")
+                        .attr("role", "region").attr("aria-label", caption != null && !caption.text().isBlank()
+                                ? caption.text() : "Table " + n);
+                table.before(box);
+                box.appendChild(table);
+            }
+            for (Element code : table.select("td code, th code")) {
+                List<TextNode> texts = new ArrayList<>();
+                collect(code, texts);
+                for (TextNode text : texts) {
+                    String t = text.getWholeText();
+                    if (!t.matches("(?s).*[_.].*[^_.].*")) {
+                        continue;
+                    }
+                    String[] pieces = t.split("(?<=[_.])(?=[^_.])");
+                    for (String piece : pieces) {
+                        text.before(new TextNode(piece));
+                        if (piece != pieces[pieces.length - 1]) {
+                            text.before(new Element("wbr"));
+                        }
+                    }
+                    text.remove();
+                }
+            }
+        }
     }
 
     /**

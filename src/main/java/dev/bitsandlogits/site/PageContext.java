@@ -142,8 +142,8 @@ final class PageContext implements AutoCloseable {
     /**
      * The value of {@code expression} as it stood right after snippet {@code tag} ran — not after
      * the whole page, whose later snippets may redefine a variable (inline macros are converted
-     * only after every block of the page was parsed). A variable the snippet declared is read
-     * from its recorded result; any other expression is evaluated after running the snippet
+     * only after every block of the page was parsed). A variable the snippet declared and did not
+     * change afterwards is read from its recorded result; any other expression is evaluated after running the snippet
      * again (snippets are deterministic). Cached like snippet results.
      */
     SnippetSession.Value value(String tag, String expression) {
@@ -151,6 +151,9 @@ final class PageContext implements AutoCloseable {
         for (int i = result.statements().size() - 1; i >= 0; i--) {
             SnippetResult.Statement st = result.statements().get(i);
             if (expression.equals(st.name()) && st.value() != null) {
+                if (SnippetBlockMacro.changedAfter(result.statements(), i)) {
+                    break; // changed later in the snippet: read its value at the snippet's end
+                }
                 return new SnippetSession.Value(SnippetSession.unquote(st.value()), null);
             }
         }

@@ -50,7 +50,8 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
         } else {
             page.claim(needle);
         }
-        parseContent(parent, render(result, (String) attributes.get("title")));
+        boolean echoAll = "all".equals(attributes.get("echo")) || "all".equals(parent.getDocument().getAttribute("snippet-echo"));
+        parseContent(parent, render(result, (String) attributes.get("title"), problem == null ? page : null, echoAll));
         return null;
     }
 
@@ -111,7 +112,7 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
     }
 
     /** AsciiDoc for the code block (highlighted by Rouge) and an HTML block of results under it. */
-    private static List<String> render(SnippetResult result, String title) {
+    private static List<String> render(SnippetResult result, String title, PageContext page, boolean echoAll) {
         Snippet s = result.snippet();
         List<String> lines = new ArrayList<>();
         lines.add("[.snippet#snippet-" + s.tag() + "]");
@@ -124,15 +125,27 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
         lines.addAll(s.code().strip().lines().toList());
         lines.add("----");
         lines.add("++++");
-        lines.add(resultsHtml(result));
+        lines.add(resultsHtml(result, page, echoAll));
         lines.add("++++");
         lines.add("--");
         return lines;
     }
 
-    private static String resultsHtml(SnippetResult result) {
+    /**
+     * The results under the code: what each statement printed, threw, or evaluated to. A declaration
+     * whose initializer is a literal ({@code double w = 2.0;}) repeats the code and is left out
+     * unless {@code echo=all}; a variable the snippet changes after declaring it shows the value it
+     * ends with (and, if its initializer was computed, the value it started with, labelled). Doubles
+     * are rounded by {@link ResultNumbers}; the exact text stays in the {@code title}.
+     *
+     * @param page the page, to read end values from its session; null when the snippet failed
+     */
+    static String resultsHtml(SnippetResult result, PageContext page, boolean echoAll) {
         StringBuilder html = new StringBuilder("<div class=\"snippet-results\" role=\"group\" aria-label=\"Results computed at build time\">\n");
-        for (SnippetResult.Statement st : result.statements()) {
+        List<SnippetResult.Statement> statements = result.statements();
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            SnippetResult.Statement st = statements.get(i);
             if (!st.output().isEmpty()) {
                 html.append("<pre class=\"snippet-output\">").append(Html.escape(st.output().stripTrailing())).append("</pre>\n");
             }
@@ -140,16 +153,79 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
                 html.append("<div class=\"snippet-value snippet-exception\"><span class=\"snippet-arrow\" aria-hidden=\"true\">⇒</span> <samp>")
                         .append(Html.escape(st.exception())).append("</samp></div>\n");
             } else if (st.value() != null) {
+                boolean later = st.name() != null && page != null && changedAfter(statements, i);
+                boolean literal = st.name() != null && literalInitializer(st.source(), st.name());
+                if (later && !changed.contains(st.name())) {
+                    changed.add(st.name());
+                }
+                if (literal && !echoAll) {
+                    continue;
+                }
                 String label = st.name() != null ? st.name()
                         : st.source().lines().count() == 1 && st.source().length() <= 48 ? st.source().replaceAll(";$", "") : null;
-                html.append("<div class=\"snippet-value\">");
-                if (label != null) {
-                    html.append("<code class=\"snippet-name\">").append(Html.escape(label)).append("</code> ");
-                }
-                html.append("<span class=\"snippet-arrow\" aria-hidden=\"true\">⇒</span> <samp>")
-                        .append(Html.escape(st.value())).append("</samp></div>\n");
+                valueLine(html, label, later ? "when declared" : null, st.value());
+            }
+        }
+        for (String name : changed) {
+            SnippetSession.Value end = page.value(result.snippet().tag(), name);
+            if (end.text() != null) {
+                valueLine(html, name, "at the end", end.text());
             }
         }
         return html.append("</div>").toString();
+    }
+
+    private static void valueLine(StringBuilder html, String label, String note, String value) {
+        html.append("<div class=\"snippet-value\">");
+        if (label != null) {
+            html.append("<code class=\"snippet-name\">").append(Html.escape(label)).append("</code> ");
+        }
+        if (note != null) {
+            html.append("<span class=\"snippet-note\">(").append(note).append(")</span> ");
+        }
+        String shown = ResultNumbers.formatValue(value);
+        html.append("<span class=\"snippet-arrow\" aria-hidden=\"true\">⇒</span> <samp");
+        if (!shown.equals(value)) {
+            html.append(" title=\"exactly ").append(Html.escape(value)).append("\"");
+        }
+        html.append(">").append(Html.escape(shown)).append("</samp></div>\n");
+    }
+
+    private static final String LITERAL = "(?:-?(?:\\d[\\d_]*\\.?[\\d_]*|\\.\\d+)(?:[eE][-+]?\\d+)?[dDfFlL]?"
+            + "|\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)+'|true|false|null)";
+    /** An array initializer of literals only, nested ({@code {{1, 0}, {0, 1}}}), with or without {@code new double[][]}. */
+    private static final String ARRAY = "(?:new\\s+[\\w.]+\\s*(?:\\[\\s*\\]\\s*)+)?\\{(?:[\\s,{}]|" + LITERAL + ")*\\}";
+
+    /** Whether {@code name}'s initializer in {@code source} is a literal or an array of literals. */
+    static boolean literalInitializer(String source, String name) {
+        String code = source.replaceAll("//[^\n]*", " ");
+        return java.util.regex.Pattern.compile("(?<![\\w.$])" + java.util.regex.Pattern.quote(name)
+                + "\\s*=\\s*(?:" + LITERAL + "|" + ARRAY + ")\\s*[,;]").matcher(code).find();
+    }
+
+    /** Whether a statement after {@code index} assigns to the variable statement {@code index} declared. */
+    static boolean changedAfter(List<SnippetResult.Statement> statements, int index) {
+        String name = statements.get(index).name();
+        if (name == null) {
+            return false;
+        }
+        String q = java.util.regex.Pattern.quote(name);
+        java.util.regex.Pattern assigned = java.util.regex.Pattern.compile(
+                "(?<![\\w.$])" + q + "\\s*(?:\\[[^\\]]*\\]\\s*)*(?:[-+*/%&|^]|<<|>>>?)?=(?!=)"
+                + "|(?<![\\w.$])" + q + "\\s*(?:\\+\\+|--)|(?:\\+\\+|--)\\s*" + q + "(?![\\w$])");
+        String declared = statements.get(index).source();
+        for (int i = index + 1; i < statements.size(); i++) {
+            SnippetResult.Statement st = statements.get(i);
+            if (st.source().equals(declared)) {
+                continue; // the same unit, declaring its next variable (double w = 2.0, b = 2.0;)
+            }
+            if (name.equals(st.name())) {
+                return false; // declared again: the later line shows its own value
+            }
+            if (assigned.matcher(st.source().replaceAll("//[^\n]*", " ")).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -76,7 +76,7 @@ final class ValueInlineMacro extends InlineMacroProcessor {
         }
         Object format = attributes.get("format");
         if (format == null) {
-            return value.text();
+            return ResultNumbers.formatValue(value.text());
         }
         try {
             double number = Double.parseDouble(value.text());

@@ -49,7 +49,7 @@ class ChartBlockMacroTest {
         @DisplayName("has a class, a role and an escaped title and description as its text alternative")
         void accessible() {
             String svg = ChartBlockMacro.svg("line", LINE);
-            assertTrue(svg.startsWith("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-line-title chart-line-desc\""), svg);
+            assertTrue(svg.startsWith("<svg class=\"chart chart-wide\" role=\"img\" aria-labelledby=\"chart-line-title chart-line-desc\""), svg);
             assertTrue(svg.contains("<title id=\"chart-line-title\">A &lt;line&gt;</title>"), svg);
             assertTrue(svg.contains("<desc id=\"chart-line-desc\">y = 2x &amp; nothing else</desc>"), svg);
         }
@@ -63,6 +63,30 @@ class ChartBlockMacroTest {
             }
             assertTrue(svg.contains("font-family: DejaVu Sans, sans-serif"));
             assertFalse(svg.contains("<image"), "no raster images");
+        }
+
+        @Test
+        @DisplayName("sets no type below 11 px where it is shown: the wide drawing in a 650 px column, the narrow one at 330 px")
+        void readableType() {
+            record Shown(ChartBlockMacro.Layout layout, double columnPx) {
+            }
+            for (Shown shown : new Shown[] {new Shown(ChartBlockMacro.WIDE, 650), new Shown(ChartBlockMacro.NARROW, 330)}) {
+                String svg = ChartBlockMacro.svg("line", LINE, shown.layout());
+                java.util.regex.Matcher box = java.util.regex.Pattern.compile("viewBox='0 0 (\\d+) \\d+'").matcher(svg);
+                assertTrue(box.find(), "a viewBox");
+                double scale = shown.columnPx() / Double.parseDouble(box.group(1));
+                java.util.regex.Matcher size = java.util.regex.Pattern.compile("font-size: ([\\d.]+)px").matcher(svg);
+                int texts = 0;
+                while (size.find()) {
+                    texts++;
+                    double px = Double.parseDouble(size.group(1)) * scale;
+                    assertTrue(px >= 11, shown.layout().cssClass() + ": text at " + px + " px");
+                }
+                assertTrue(texts > 10, "ticks, labels and legend are text");
+            }
+            String narrow = ChartBlockMacro.svg("line", LINE, ChartBlockMacro.NARROW);
+            assertTrue(narrow.contains("id=\"chart-line-narrow-title\"") && narrow.contains("id='chart-line-narrow-clip-0'"),
+                    "the narrow drawing's ids differ from the wide one's on the same page");
         }
 
         @Test
