@@ -46,6 +46,21 @@ class BuiltSiteIT {
         assertTrue(Files.size(SITE.resolve("bits-and-logits.jar")) > 1000, "the library jar readers download");
     }
 
+    @Test
+    @DisplayName("the readers' jar holds the library and the listings, none of the site builder")
+    void readersJar() throws IOException {
+        List<String> entries;
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(SITE.resolve("bits-and-logits.jar").toFile())) {
+            entries = jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".class")).toList();
+        }
+        for (String needed : List.of("dev/bitsandlogits/info/Measures.class", "dev/bitsandlogits/loss/Softmax.class",
+                "dev/bitsandlogits/internal/Checks.class", "dev/bitsandlogits/listings/Chart.class")) {
+            assertTrue(entries.contains(needed), "the jar lacks " + needed);
+        }
+        assertEquals(List.of(), entries.stream().filter(n -> n.startsWith("dev/bitsandlogits/site/")).toList(),
+                "builder classes in the readers' jar");
+    }
+
     @ParameterizedTest(name = "{0} has no unprocessed AsciiDoc")
     @MethodSource("pages")
     void noLeftovers(Path page) throws IOException {
