@@ -7,18 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -81,7 +75,10 @@ public final class Preview implements AutoCloseable {
     private static final byte[] END = new byte[0];
     private volatile String problems;
     private HttpServer server;
-    private WatchService watcher;
+    /** io.methvin's recursive watcher (native on macOS, where the JDK's WatchService polls every 10 s). */
+    private io.methvin.watcher.DirectoryWatcher watcher;
+    /** Paths the watcher saw change, in order; {@link #watch()} takes them in bursts. */
+    private final java.util.concurrent.BlockingQueue<Path> saves = new java.util.concurrent.LinkedBlockingQueue<>();
     private Thread watching;
 
     private Preview(BuildConfig config, Book book, PrintStream out) {
@@ -99,14 +96,28 @@ public final class Preview implements AutoCloseable {
         // The port first: if it is taken, say so now, not after a build.
         preview.server = preview.serve(port);
         preview.runBuild(() -> book.build(config), "book");
-        preview.watcher = FileSystems.getDefault().newWatchService();
+        preview.watcher = io.methvin.watcher.DirectoryWatcher.builder()
+                .paths(List.of(config.docsDir(), config.root().resolve("src/main/java")).stream()
+                        .filter(Files::isDirectory).toList())
+                // The book's caches know what changed; hashing every file at start would cost a walk of reads.
+                .fileHashing(false)
+                .logger(org.slf4j.helpers.NOPLogger.NOP_LOGGER)
+                .listener(event -> {
+                    if (event.path() != null) {
+                        preview.saves.offer(event.path());
+                    }
+                })
+                .build();
+        preview.watcher.watchAsync(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "preview-directory-watcher");
+            t.setDaemon(true);
+            return t;
+        }));
         preview.watching = new Thread(() -> {
             try {
                 preview.watch();
-            } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+            } catch (InterruptedException e) {
                 // closed
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }, "preview-watch");
         preview.watching.setDaemon(true);
@@ -121,6 +132,7 @@ public final class Preview implements AutoCloseable {
     @Override
     public void close() throws IOException {
         watcher.close();
+        watching.interrupt();
         clients.forEach(q -> q.offer(END));
         server.stop(0);
         executor.shutdownNow();
@@ -361,42 +373,16 @@ public final class Preview implements AutoCloseable {
     }
 
     /** Waits for saves; a burst of events within 40 ms is one change. */
-    private void watch() throws IOException, InterruptedException {
-        Map<WatchKey, Path> dirs = new java.util.HashMap<>();
+    private void watch() throws InterruptedException {
         Path javaRoot = config.root().resolve("src/main/java");
-        for (Path top : List.of(config.docsDir(), javaRoot)) {
-            register(watcher, top, dirs);
-        }
         while (true) {
-            WatchKey key = watcher.take();
             Set<Path> changed = new HashSet<>();
+            Path p = saves.take();
             do {
-                Path dir = dirs.get(key);
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.context() instanceof Path name && dir != null) {
-                        Path p = dir.resolve(name);
-                        if (Files.isDirectory(p)) {
-                            register(watcher, p, dirs);
-                        }
-                        changed.add(p);
-                    }
-                }
-                key.reset();
-                key = watcher.poll(40, TimeUnit.MILLISECONDS);
-            } while (key != null);
+                changed.add(p);
+                p = saves.poll(40, TimeUnit.MILLISECONDS);
+            } while (p != null);
             onChange(changed, javaRoot);
-        }
-    }
-
-    private static void register(WatchService watcher, Path top, Map<WatchKey, Path> dirs) throws IOException {
-        if (!Files.isDirectory(top)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(top)) {
-            for (Path d : walk.filter(Files::isDirectory).toList()) {
-                dirs.put(d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE), d);
-            }
         }
     }
 
