@@ -130,7 +130,7 @@ public final class Backprop {
         return new double[] {negativeLogLikelihood, quadratic, difference, slope, error};
     }
 
-    /** Returns {z, prediction, loss, ∂L/∂w1, ∂L/∂w2, ∂L/∂b, loss after one step}. */
+    /** Returns {z, prediction, loss, ∂ℓ/∂w1, ∂ℓ/∂w2, ∂ℓ/∂b, loss after one step}. */
     static double[] logisticRegression() {
         // tag::grad-logistic-regression[]
         double[] w = {0.5, -0.25};
@@ -140,7 +140,7 @@ public final class Backprop {
         double z = w[0] * x[0] + w[1] * x[1] + b;    // the logit
         double prediction = Softmax.sigmoid(z);
         double loss = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
-        double error = prediction - y;               // ∂L/∂z
+        double error = prediction - y;               // ∂ℓ/∂z
         double[] gradW = {error * x[0], error * x[1]};
         double gradB = error;
         double eta = 0.5;                            // one step of gradient descent

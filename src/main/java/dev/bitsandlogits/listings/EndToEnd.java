@@ -263,7 +263,7 @@ public final class EndToEnd {
         return new double[] {bestConstantLoss, lnThree};
     }
 
-    /** Exercise: ∂L/∂w_ic from the formula and from a central difference, at the trained weights. */
+    /** Exercise: ∂ℓ̄/∂w_ic from the formula and from a central difference, at the trained weights. */
     static double[] exerciseWeightGradient() {
         Iris.Flowers trainScaled = split()[2];
         double[][] trained = train();

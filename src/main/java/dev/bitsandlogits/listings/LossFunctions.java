@@ -63,8 +63,8 @@ public final class LossFunctions {
         double[][] logits = {{2.0, -1.0, 0.5}};      // one image; outputs: cat, dog, car
         double[][] labels = {{1.0, 1.0, 0.0}};       // a cat and a dog, no car
         double[] losses = Losses.sigmoidCrossEntropyWithLogits(labels, logits)[0];
-        double dogByHand = -Math.log(Softmax.sigmoid(-1.0));   // label 1: -log σ(x)
-        double carByHand = -Math.log(1 - Softmax.sigmoid(0.5)); // label 0: -log(1 - σ(x))
+        double dogByHand = -Math.log(Softmax.sigmoid(-1.0));   // label 1: −ln σ(z)
+        double carByHand = -Math.log(1 - Softmax.sigmoid(0.5)); // label 0: −ln(1 − σ(z))
         // end::loss-sigmoid-ce[]
         return new double[] {losses[0], losses[1], losses[2], dogByHand, carByHand};
     }
@@ -86,7 +86,7 @@ public final class LossFunctions {
         double[] z = {1000.0, 0.0, -1000.0};
         double sum = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);   // exp(1000) overflows
         double logP0 = Math.log(Math.exp(z[0]) / sum);                   // ∞ / ∞
-        double logP2 = Math.log(Math.exp(z[2]) / sum);                   // log(0 / ∞)
+        double logP2 = Math.log(Math.exp(z[2]) / sum);                   // ln(0 / ∞)
         // end::loss-naive-log-softmax[]
         return new double[] {sum, logP0, logP2};
     }
@@ -95,7 +95,7 @@ public final class LossFunctions {
     static double[] stable() {
         // tag::loss-stable-log-softmax[]
         double[] z = {1000.0, 0.0, -1000.0};
-        double logNormalizer = Softmax.logSumExp(z);      // max + log(1 + Σ exp(z_j - max))
+        double logNormalizer = Softmax.logSumExp(z);      // M + ln Σ_j exp(z_j − M), M = max z
         double logP0 = Softmax.logSoftmax(z)[0];
         double logP2 = Softmax.logSoftmax(z)[2];
         double lossIfClass2 = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {2}, new double[][] {z})[0];
@@ -115,7 +115,7 @@ public final class LossFunctions {
         return new double[] {naive, stable, library};
     }
 
-    /** Returns {Σ of all m·C terms, divided by m (L₂ as written), divided by m·C (PyTorch, Keras)}. */
+    /** Returns {Σ of all m·C terms, divided by m (form (2) as written), divided by m·C (PyTorch, Keras)}. */
     static double[] sigmoidReductions() {
         // tag::loss-sigmoid-mean[]
         double[][] logits = {{2.0, -1.0, 0.5}, {-3.0, 0.0, 4.0}};   // m = 2 images, C = 3 labels
@@ -127,7 +127,7 @@ public final class LossFunctions {
                 total += loss;
             }
         }
-        double perExample = total / 2;               // L₂ as written: divide by m
+        double perExample = total / 2;               // form (2) as written: divide by m
         double perElement = total / (2 * 3);         // BCEWithLogitsLoss, BinaryCrossentropy: divide by m·C
         // end::loss-sigmoid-mean[]
         return new double[] {total, perExample, perElement};
@@ -221,7 +221,7 @@ public final class LossFunctions {
             likelihood *= 0.5;
             examples++;
         }
-        double negativeLogLikelihood = -examples * Math.log(0.5);   // 1075 ln 2, perfectly finite
+        double negativeLogLikelihood = -examples * Math.log(0.5);   // n ln 2, perfectly finite
         // end::ex-loss-likelihood-underflow[]
         return new double[] {examples, likelihood, negativeLogLikelihood};
     }
