@@ -244,7 +244,7 @@
     }
     function mark(box) {
       var s = scroller(box);
-      if (!s) { return; }
+      if (!s || s.clientWidth === 0) { return; }
       if (s.scrollWidth > s.clientWidth + 1) { box.setAttribute("data-overflow", ""); } else { box.removeAttribute("data-overflow"); }
     }
     for (var i = 0; i < boxes.length; i++) {
@@ -260,9 +260,24 @@
       for (var k = 0; k < boxes.length; k++) { mark(boxes[k]); }
       return;
     }
+    // Sections off screen may skip rendering (content-visibility: auto): a box measured there has no width yet.
+    // Thresholds make the observer report again as the box comes into view, and a section that starts
+    // rendering measures its boxes at once.
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) { if (e.isIntersecting) { mark(e.target); } });
-    }, { rootMargin: "600px 0px" });
+    }, { rootMargin: "600px 0px", threshold: [0, 0.25, 0.5, 0.75, 1] });
+    document.addEventListener("contentvisibilityautostatechange", function (e) {
+      if (e.skipped || !e.target.querySelectorAll) { return; }
+      var inner = e.target.querySelectorAll(".listingblock > .content, .stemblock, .table-scroll");
+      for (var n = 0; n < inner.length; n++) { mark(inner[n]); }
+    }, true);
+    // A box whose section starts (or stops) rendering, or whose width changes, is measured again.
+    if (window.ResizeObserver) {
+      var resized = new ResizeObserver(function (entries) {
+        entries.forEach(function (e) { var box = e.target.closest(".listingblock > .content, .stemblock, .table-scroll"); if (box) { mark(box); } });
+      });
+      for (var r = 0; r < boxes.length; r++) { var sr = scroller(boxes[r]); if (sr) { resized.observe(sr); } }
+    }
     function observeAll() {
       for (var m = 0; m < boxes.length; m++) { observer.unobserve(boxes[m]); observer.observe(boxes[m]); }
     }

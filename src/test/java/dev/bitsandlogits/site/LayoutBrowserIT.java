@@ -95,9 +95,9 @@ class LayoutBrowserIT extends BrowserTest {
         browser.js("document.querySelectorAll('details').forEach(d => d.open = true)"); // solutions too
         if (width < 1000) {
             // The page marks a scrolling box as it nears the viewport: read it the way a reader does, top to bottom.
-            long height = (Long) browser.js("return document.documentElement.scrollHeight");
+            // Sections off screen are laid out at a placeholder height: the page grows as it is read, so ask again at each stop.
             // Two frames at each stop: the page's IntersectionObserver sees every box, however busy the machine.
-            for (long y = 0; y < height; y += 700) {
+            for (long y = 0; y < (Long) browser.js("return document.documentElement.scrollHeight"); y += 700) {
                 browser.js("window.scrollTo(0, arguments[0])", y);
                 browser.driver.executeAsyncScript(
                         "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));");
