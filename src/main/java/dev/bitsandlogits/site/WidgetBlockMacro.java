@@ -142,7 +142,9 @@ final class WidgetBlockMacro extends BlockMacroProcessor {
         }
         out.append("</div>\n<dl class=\"widget-readouts\" aria-live=\"polite\">\n");
         for (Readout r : widget.readouts(x)) {
-            out.append("<div><dt>").append(Html.escape(r.label())).append("</dt><dd data-readout>")
+            // the exact double in a tooltip, as on the result lines
+            out.append("<div><dt>").append(Html.escape(r.label())).append("</dt><dd data-readout title=\"")
+                    .append(Double.toString(r.value())).append("\">")
                     .append(Html.escape(r.text())).append("</dd></div>\n");
         }
         out.append("</dl>\n<figcaption>").append(Html.escape(widget.title())).append("</figcaption>\n</figure>");

@@ -34,7 +34,7 @@ public final class WidgetRuntime {
             inputs[i] = (HTMLInputElement) figure.querySelector("input[data-slider=\"" + sliders[i].id() + "\"]");
             shown[i] = figure.querySelector("output[data-slider=\"" + sliders[i].id() + "\"]");
         }
-        HTMLElement drawing = figure.querySelector("svg.widget-svg");
+        HTMLElement drawing = figure.querySelector("g.widget-plot");
         NodeList<? extends HTMLElement> readouts = figure.querySelectorAll("[data-readout]");
         Runnable update = () -> {
             double[] x = new double[sliders.length];
@@ -47,6 +47,7 @@ public final class WidgetRuntime {
             Readout[] r = widget.readouts(x);
             for (int j = 0; j < r.length && j < readouts.getLength(); j++) {
                 readouts.item(j).setTextContent(r[j].text());
+                readouts.item(j).setAttribute("title", Double.toString(r[j].value()));
             }
             drawing.setInnerHTML(widget.figure(x));
         };
