@@ -12,7 +12,6 @@ import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
 import org.asciidoctor.extension.Name;
 
-import dev.bitsandlogits.widgets.Numbers;
 import dev.bitsandlogits.widgets.Readout;
 import dev.bitsandlogits.widgets.Slider;
 import dev.bitsandlogits.widgets.Widget;
@@ -131,7 +130,7 @@ final class WidgetBlockMacro extends BlockMacroProcessor {
         for (int i = 0; i < sliders.length; i++) {
             Slider s = sliders[i];
             String input = id + "-" + s.id();
-            String value = Numbers.format(x[i]);
+            String value = s.text(x[i]);
             out.append("<div class=\"widget-slider\"><label for=\"").append(input).append("\">")
                     .append(Html.escape(s.label())).append("</label><input type=\"range\" id=\"").append(input)
                     .append("\" data-slider=\"").append(s.id()).append("\" min=\"").append(s.from()).append("\" max=\"")

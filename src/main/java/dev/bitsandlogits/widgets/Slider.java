@@ -56,6 +56,11 @@ public final class Slider {
         return start;
     }
 
+    /** The value as the slider shows it: an integer for a slider of whole numbers, else as {@link Numbers#format}. */
+    public String text(double value) {
+        return denominator == 1 ? Integer.toString((int) value) : Numbers.format(value);
+    }
+
     /** The value at position {@code k}. */
     public double value(int k) {
         return (double) k / denominator;

@@ -83,7 +83,9 @@ public final class Svg {
             out.append(pen ? 'L' : 'M').append(n(px(xs[i]))).append(' ').append(n(py(clampY(ys[i])))).append(' ');
             pen = true;
         }
-        out.setLength(out.length() - 1);
+        if (out.charAt(out.length() - 1) == ' ') {
+            out.setLength(out.length() - 1);
+        }
         out.append("\"/>");
         return this;
     }
@@ -105,7 +107,7 @@ public final class Svg {
     public Svg bar(double x, double w, double y, String cls, String valueText) {
         double left = px(x - w / 2);
         double right = px(x + w / 2);
-        double top = Double.isNaN(y) || Double.isInfinite(y) ? py(0) : py(clampY(y));
+        double top = y == Double.POSITIVE_INFINITY ? py(y1) : Double.isNaN(y) || Double.isInfinite(y) ? py(0) : py(clampY(y));
         double base = py(0);
         out.append("<rect class=\"w-bar ").append(cls).append("\" x=\"").append(n(left)).append("\" y=\"")
                 .append(n(Math.min(top, base))).append("\" width=\"").append(n(right - left)).append("\" height=\"")

@@ -40,7 +40,7 @@ public final class WidgetRuntime {
             double[] x = new double[sliders.length];
             for (int i = 0; i < sliders.length; i++) {
                 x[i] = sliders[i].value(Integer.parseInt(inputs[i].getValue()));
-                String text = Numbers.format(x[i]);
+                String text = sliders[i].text(x[i]);
                 shown[i].setTextContent(text);
                 inputs[i].setAttribute("aria-valuetext", text);
             }

@@ -94,7 +94,7 @@ class WidgetsBrowserIT extends BrowserTest {
             assertTrue(input.hasAttr("disabled"), "a slider without its script is disabled");
             assertFalse(doc.select("label[for=" + input.id() + "]").isEmpty(), input.id() + " has a label");
         }
-        assertFalse(figure.select("svg.widget-svg path.w-line").isEmpty(), "the static figure has its curves");
+        assertFalse(figure.select("svg.widget-svg g.widget-plot g.w-axis").isEmpty(), "the static figure is drawn");
     }
 
     @ParameterizedTest(name = "{0}: keyboard moves every slider; readouts match the JVM at each position")
@@ -142,7 +142,7 @@ class WidgetsBrowserIT extends BrowserTest {
             x[i] = sliders[i].value(Integer.parseInt(position));
             String shown = (String) browser.js("return document.querySelector(arguments[0]).textContent",
                     figure + " output[data-slider=\"" + sliders[i].id() + "\"]");
-            assertEquals(dev.bitsandlogits.widgets.Numbers.format(x[i]), shown, placed + " " + when + ": slider " + sliders[i].id());
+            assertEquals(sliders[i].text(x[i]), shown, placed + " " + when + ": slider " + sliders[i].id());
         }
         Readout[] expected = widget.readouts(x);
         @SuppressWarnings("unchecked")
@@ -161,7 +161,7 @@ class WidgetsBrowserIT extends BrowserTest {
             }
         }
         String svg = (String) browser.js("return document.querySelector(arguments[0]).innerHTML", figure + " g.widget-plot");
-        assertTrue(svg.contains("w-line"), what(placed, when) + ": the figure was drawn");
+        assertTrue(svg.contains("w-axis"), what(placed, when) + ": the figure was drawn");
     }
 
     private static String what(Placed placed, String when) {
