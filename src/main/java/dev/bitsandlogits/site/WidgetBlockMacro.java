@@ -119,12 +119,18 @@ final class WidgetBlockMacro extends BlockMacroProcessor {
         double[] x = widget.startValues();
         StringBuilder out = new StringBuilder(8192);
         out.append("<figure class=\"widget\" id=\"").append(id).append("\" data-widget=\"").append(name).append("\">\n");
-        out.append("<svg class=\"chart widget-svg\" viewBox=\"0 0 ").append(widget.width()).append(' ')
-                .append(widget.height()).append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ")
-                .append(id).append("-desc\"><title id=\"").append(id).append("-title\">")
-                .append(Html.escape(widget.title())).append("</title><desc id=\"").append(id).append("-desc\">")
-                .append(Html.escape(widget.description())).append("</desc><g class=\"widget-plot\">")
-                .append(widget.figure(x)).append("</g></svg>\n");
+        // Two drawings, as for charts: the stylesheet shows the narrow one on a phone, whose type would otherwise shrink to 7 px.
+        for (String layout : new String[] {"wide", "narrow"}) {
+            widget.narrow(layout.equals("narrow"));
+            String svgId = id + (layout.equals("narrow") ? "-narrow" : "");
+            out.append("<svg class=\"chart widget-svg chart-").append(layout).append("\" viewBox=\"0 0 ")
+                    .append(widget.width()).append(' ').append(widget.height()).append("\" role=\"img\" aria-labelledby=\"")
+                    .append(svgId).append("-title ").append(svgId).append("-desc\"><title id=\"").append(svgId)
+                    .append("-title\">").append(Html.escape(widget.title())).append("</title><desc id=\"").append(svgId)
+                    .append("-desc\">").append(Html.escape(widget.description())).append("</desc><g class=\"widget-plot\" data-layout=\"")
+                    .append(layout).append("\">").append(widget.figure(x)).append("</g></svg>\n");
+        }
+        widget.narrow(false);
         out.append("<div class=\"widget-controls\">\n");
         Slider[] sliders = widget.sliders();
         for (int i = 0; i < sliders.length; i++) {
@@ -138,6 +144,10 @@ final class WidgetBlockMacro extends BlockMacroProcessor {
                     .append(Html.escape(value)).append("\" disabled><output for=\"").append(input)
                     .append("\" data-slider=\"").append(s.id()).append("\">").append(Html.escape(value))
                     .append("</output></div>\n");
+        }
+        if (widget.playLabel() != null) {
+            out.append("<div class=\"widget-play\"><button type=\"button\" data-play aria-pressed=\"false\" disabled>")
+                    .append(Html.escape(widget.playLabel())).append("</button></div>\n");
         }
         out.append("</div>\n<dl class=\"widget-readouts\" aria-live=\"polite\">\n");
         for (Readout r : widget.readouts(x)) {

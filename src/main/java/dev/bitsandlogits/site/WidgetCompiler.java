@@ -49,7 +49,7 @@ final class WidgetCompiler {
         Path cacheDir = config.root().resolve("target/widgets-js");
         Path script = cacheDir.resolve(mainClass + ".js");
         Path manifest = cacheDir.resolve(mainClass + ".classes");
-        String header = "teavm " + TEAVM + " entry " + entry;
+        String header = "teavm " + TEAVM + " advanced entry " + entry;
         try {
             if (Files.isRegularFile(script) && Files.isRegularFile(manifest)
                     && upToDate(config.classesDir(), header, Files.readAllLines(manifest, StandardCharsets.UTF_8))) {

@@ -84,7 +84,7 @@ public final class DivergenceWidget extends Widget {
         for (int i = 0; i < m.length; i++) {
             String value = m[i] != m[i] ? "—" : m[i] == Double.POSITIVE_INFINITY ? "∞"
                     : Svg.tick(Math.round(m[i] * 1000) / 1000.0);
-            svg.bar(i, 0.6, m[i], colour[i], value).category(i, NAMES[i]);
+            svg.bar(i, 0.6, m[i], colour[i], value).category(i, NAMES[i], isNarrow() ? i % 2 : 0);
         }
         return svg.toString();
     }

@@ -41,6 +41,16 @@ public final class LearningSlowdownWidget extends Widget {
     }
 
     @Override
+    public String playLabel() {
+        return "Play training";
+    }
+
+    @Override
+    public String pauseLabel() {
+        return "Pause";
+    }
+
+    @Override
     public Readout[] readouts(double[] x) {
         int epoch = (int) x[2];
         double[][] quadratic = Backprop.trainNeuron(Backprop.Cost.QUADRATIC, epoch, x[0], x[1]);

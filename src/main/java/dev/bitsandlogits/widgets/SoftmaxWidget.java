@@ -77,7 +77,7 @@ public final class SoftmaxWidget extends Widget {
         double[] stable = Softmax.softmax(z);
         double[] naive = naiveSoftmax(z);
         Svg svg = new Svg(width(), height(), -0.5, 2.5, 0, 1.15)
-                .yAxis("probability", new double[] {0, 0.25, 0.5, 0.75, 1})
+                .yAxis("probability", isNarrow() ? new double[] {0, 0.5, 1} : new double[] {0, 0.25, 0.5, 0.75, 1})
                 .legend(0, "w-c1", "stable (library)").legend(1, "w-c2", "naive exp / Σ exp");
         for (int i = 0; i < 3; i++) {
             svg.bar(i - 0.17, 0.3, stable[i], "w-c1", Svg.tick(Math.round(stable[i] * 1000) / 1000.0));

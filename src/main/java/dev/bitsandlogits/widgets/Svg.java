@@ -8,8 +8,8 @@ package dev.bitsandlogits.widgets;
  */
 public final class Svg {
 
-    private static final int LEFT = 56;
-    private static final int RIGHT = 16;
+    private static final int LEFT = 50;
+    private static final int RIGHT = 12;
     private static final int TOP = 16;
     private static final int BOTTOM = 44;
 
@@ -119,14 +119,19 @@ public final class Svg {
 
     /** A label under the x axis at data {@code x} (for bars). */
     public Svg category(double x, String label) {
-        out.append("<text x=\"").append(n(px(x))).append("\" y=\"").append(n(height - BOTTOM + 16))
+        return category(x, label, 0);
+    }
+
+    /** A label under the x axis at data {@code x}, on line {@code row} (0 or 1: staggered when they would touch). */
+    public Svg category(double x, String label, int row) {
+        out.append("<text x=\"").append(n(px(x))).append("\" y=\"").append(n(height - BOTTOM + 16 + 15 * row))
                 .append("\" text-anchor=\"middle\">").append(escape(label)).append("</text>");
         return this;
     }
 
     /** A legend entry at the top right, {@code row} lines down. */
     public Svg legend(int row, String cls, String label) {
-        double x = width - RIGHT - 180;
+        double x = width - RIGHT - (width < 480 ? 150 : 180);
         double y = TOP + 8 + row * 18;
         out.append("<path class=\"w-line ").append(cls).append("\" d=\"M").append(n(x)).append(' ').append(n(y - 4))
                 .append('h').append(n(24)).append("\"/><text x=\"").append(n(x + 30)).append("\" y=\"").append(n(y))

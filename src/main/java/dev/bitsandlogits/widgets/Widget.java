@@ -30,12 +30,38 @@ public abstract class Widget {
      */
     public abstract String figure(double[] x);
 
+    private boolean narrow;
+
+    /**
+     * Draw the next {@link #figure}s for a phone's column (360 × 260, so its 12–13 px type stays
+     * ~11 px on a 390 px screen) or for a wide one (560 × 300). The page carries both drawings and
+     * its stylesheet shows one, as for charts.
+     */
+    public final void narrow(boolean narrow) {
+        this.narrow = narrow;
+    }
+
+    public final boolean isNarrow() {
+        return narrow;
+    }
+
+    /** The canvas width of the current layout ({@link #narrow}). */
     public int width() {
-        return 560;
+        return narrow ? 360 : 560;
     }
 
     public int height() {
-        return 300;
+        return narrow ? 260 : 300;
+    }
+
+    /** The label of a Play button that runs the last slider from its minimum to its maximum, or null for none. */
+    public String playLabel() {
+        return null;
+    }
+
+    /** The Play button's label while playing. */
+    public String pauseLabel() {
+        return null;
     }
 
     /** The values at the sliders' start positions: the page's own. */

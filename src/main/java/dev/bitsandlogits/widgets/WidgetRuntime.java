@@ -1,5 +1,6 @@
 package dev.bitsandlogits.widgets;
 
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -8,11 +9,14 @@ import org.teavm.jso.dom.xml.NodeList;
 /**
  * The browser half of a widget, compiled by TeaVM: finds the page's {@code <figure
  * data-widget="name">} elements (whose HTML the build wrote, at the sliders' start values),
- * enables their range inputs and, on every input, recomputes the readouts and the figure with the
- * same Java the build ran. It only writes numbers and the figure's markup: every label on the page
- * came from the widget class through the build.
+ * enables their range inputs and, on every input, recomputes the readouts and both drawings (wide
+ * and narrow) with the same Java the build ran. It only writes numbers and the drawings' markup:
+ * every label on the page came from the widget class through the build.
  */
 public final class WidgetRuntime {
+
+    /** Milliseconds between two steps of Play. */
+    private static final int TICK = 40;
 
     private WidgetRuntime() {
     }
@@ -34,7 +38,8 @@ public final class WidgetRuntime {
             inputs[i] = (HTMLInputElement) figure.querySelector("input[data-slider=\"" + sliders[i].id() + "\"]");
             shown[i] = figure.querySelector("output[data-slider=\"" + sliders[i].id() + "\"]");
         }
-        HTMLElement drawing = figure.querySelector("g.widget-plot");
+        HTMLElement wide = figure.querySelector("g.widget-plot[data-layout=\"wide\"]");
+        HTMLElement narrow = figure.querySelector("g.widget-plot[data-layout=\"narrow\"]");
         NodeList<? extends HTMLElement> readouts = figure.querySelectorAll("[data-readout]");
         Runnable update = () -> {
             double[] x = new double[sliders.length];
@@ -49,13 +54,53 @@ public final class WidgetRuntime {
                 readouts.item(j).setTextContent(r[j].text());
                 readouts.item(j).setAttribute("title", Double.toString(r[j].value()));
             }
-            drawing.setInnerHTML(widget.figure(x));
+            widget.narrow(false);
+            wide.setInnerHTML(widget.figure(x));
+            widget.narrow(true);
+            narrow.setInnerHTML(widget.figure(x));
+            widget.narrow(false);
         };
         for (HTMLInputElement input : inputs) {
             input.addEventListener("input", event -> update.run());
             input.setDisabled(false);
         }
+        HTMLElement play = figure.querySelector("button[data-play]");
+        if (play != null) {
+            play(play, inputs[inputs.length - 1], sliders[sliders.length - 1], widget, update);
+        }
         update.run(); // a reload may have kept moved sliders
         figure.setAttribute("data-live", "true");
+    }
+
+    /** Play runs the last slider up to its maximum one step a tick (from its minimum if it is there); again pauses. */
+    private static void play(HTMLElement button, HTMLInputElement input, Slider slider, Widget widget, Runnable update) {
+        int[] timer = {-1};
+        Runnable stop = () -> {
+            Window.clearInterval(timer[0]);
+            timer[0] = -1;
+            button.setTextContent(widget.playLabel());
+            button.setAttribute("aria-pressed", "false");
+        };
+        button.addEventListener("click", event -> {
+            if (timer[0] >= 0) {
+                stop.run();
+                return;
+            }
+            if (Integer.parseInt(input.getValue()) >= slider.to()) {
+                input.setValue(Integer.toString(slider.from()));
+                update.run();
+            }
+            button.setTextContent(widget.pauseLabel());
+            button.setAttribute("aria-pressed", "true");
+            timer[0] = Window.setInterval(() -> {
+                int k = Integer.parseInt(input.getValue()) + 1;
+                input.setValue(Integer.toString(k));
+                update.run();
+                if (k >= slider.to()) {
+                    stop.run();
+                }
+            }, TICK);
+        });
+        button.removeAttribute("disabled");
     }
 }

@@ -57,6 +57,18 @@ class WidgetsBrowserIT extends BrowserTest {
         return found;
     }
 
+    /** The widgets with a Play button; the learning-slowdown widget has one. */
+    static List<Placed> playable() throws Exception {
+        List<Placed> found = new ArrayList<>();
+        for (Placed p : widgets()) {
+            if (instance(p.name()).playLabel() != null) {
+                found.add(p);
+            }
+        }
+        assertTrue(found.stream().anyMatch(p -> p.name().equals("learning-slowdown")), "learning-slowdown has Play: " + found);
+        return found;
+    }
+
     static Widget instance(String name) throws ReflectiveOperationException {
         return (Widget) Class.forName(WidgetBlockMacro.PACKAGE + "." + WidgetBlockMacro.className(name))
                 .getConstructor().newInstance();
@@ -132,6 +144,34 @@ class WidgetsBrowserIT extends BrowserTest {
         screenshots(placed, figure);
     }
 
+    @ParameterizedTest(name = "{0}: Play runs the last slider to its end, and the readouts follow")
+    @MethodSource("playable")
+    void play(Placed placed) throws Exception {
+        Widget widget = instance(placed.name());
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        browser.open(placed.page());
+        browser.consoleErrors();
+        String figure = "figure.widget[data-widget=\"" + placed.name() + "\"]";
+        browser.waitFor("document.querySelector('" + figure + "').dataset.live === 'true'");
+        Slider last = widget.sliders()[widget.sliders().length - 1];
+        WebElement input = browser.driver.findElement(By.cssSelector(figure + " input[data-slider=\"" + last.id() + "\"]"));
+        input.sendKeys(Keys.END);
+        for (int i = 0; i < 12; i++) {
+            input.sendKeys(Keys.ARROW_LEFT);
+        }
+        assertEquals(Integer.toString(last.to() - 12), input.getAttribute("value"));
+        WebElement button = browser.driver.findElement(By.cssSelector(figure + " button[data-play]"));
+        assertEquals(widget.playLabel(), button.getText());
+        button.click();
+        assertEquals("true", button.getAttribute("aria-pressed"));
+        assertEquals(widget.pauseLabel(), button.getText());
+        browser.waitFor("document.querySelector('" + figure + " button[data-play]').getAttribute('aria-pressed') === 'false'");
+        assertEquals(Integer.toString(last.to()), input.getAttribute("value"), "played to the end");
+        assertEquals(widget.playLabel(), button.getText());
+        check(placed, widget, figure, "after Play");
+        assertEquals(List.of(), browser.consoleErrors(), "console errors");
+    }
+
     /** The page's readouts against the widget run here at the sliders' current positions. */
     private static void check(Placed placed, Widget widget, String figure, String when) {
         Slider[] sliders = widget.sliders();
@@ -160,8 +200,16 @@ class WidgetsBrowserIT extends BrowserTest {
                 assertTrue(Math.abs(page - exact) <= 1e-12 * Math.abs(exact), what + ": page " + page + ", JVM " + exact);
             }
         }
-        String svg = (String) browser.js("return document.querySelector(arguments[0]).innerHTML", figure + " g.widget-plot");
-        assertTrue(svg.contains("w-axis"), what(placed, when) + ": the figure was drawn");
+        for (String layout : new String[] {"wide", "narrow"}) {
+            String svg = (String) browser.js("return document.querySelector(arguments[0]).innerHTML",
+                    figure + " g.widget-plot[data-layout=" + layout + "]");
+            widget.narrow(layout.equals("narrow"));
+            // the JVM's markup as this browser serializes it (<path/> comes back as <path></path>)
+            String jvm = (String) browser.js("const g = document.createElementNS('http://www.w3.org/2000/svg', 'g');"
+                    + " g.innerHTML = arguments[0]; return g.innerHTML", widget.figure(x));
+            assertEquals(jvm, svg, what(placed, when) + ": the " + layout + " drawing, as the JVM draws it");
+            widget.narrow(false);
+        }
     }
 
     private static String what(Placed placed, String when) {
