@@ -13,8 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.teavm.backend.javascript.JSModuleType;
 import org.teavm.diagnostics.DefaultProblemTextConsumer;
@@ -40,8 +38,6 @@ final class WidgetCompiler {
     /** The outcome of one compile: the script, and whether it came from the cache. */
     record Result(String javascript, boolean cached, long nanos) {
     }
-
-    private final Map<String, Result> done = new ConcurrentHashMap<>();
 
     /** The script of {@code mainClass} compiled from {@code config.classesDir()}; {@code entry} names its global function. */
     synchronized Result compile(BuildConfig config, String mainClass, String entry) {
