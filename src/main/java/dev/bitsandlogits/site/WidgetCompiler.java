@@ -39,8 +39,52 @@ final class WidgetCompiler {
     record Result(String javascript, boolean cached, long nanos) {
     }
 
+    /**
+     * One compile at a time in this class loader: the head start's ({@link #prefetch}) and the
+     * pages' (a page waits for a compile begun ahead, then finds its script in the cache).
+     */
+    private static final Object LOCK = new Object();
+    private static final java.util.regex.Pattern MACRO = java.util.regex.Pattern.compile("^widget::([a-z][a-z0-9-]*)\\[",
+            java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * Compiles, into the cache, every widget the pages name, so that the build finds them there:
+     * run by the head start after the snippets and the Javadoc, while the unit tests still run.
+     * Failures are left for the build to report at the macro's line.
+     */
+    static void prefetch(BuildConfig config) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (var files = Files.list(config.docsDir())) {
+            for (Path page : files.filter(p -> p.toString().endsWith(".adoc")).sorted().toList()) {
+                var m = MACRO.matcher(Files.readString(page, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        WidgetCompiler compiler = new WidgetCompiler();
+        for (String name : names) {
+            String mainClass = WidgetBlockMacro.PACKAGE + "." + WidgetBlockMacro.className(name);
+            if (Files.isRegularFile(classFile(config.classesDir(), mainClass))) {
+                try {
+                    compiler.compile(config, mainClass, WidgetBlockMacro.entryPoint(name));
+                } catch (RuntimeException e) {
+                    // reported by the page
+                }
+            }
+        }
+    }
+
     /** The script of {@code mainClass} compiled from {@code config.classesDir()}; {@code entry} names its global function. */
-    synchronized Result compile(BuildConfig config, String mainClass, String entry) {
+    Result compile(BuildConfig config, String mainClass, String entry) {
+        synchronized (LOCK) {
+            return compileLocked(config, mainClass, entry);
+        }
+    }
+
+    private Result compileLocked(BuildConfig config, String mainClass, String entry) {
         long start = System.nanoTime();
         Path cacheDir = config.root().resolve("target/widgets-js");
         Path script = cacheDir.resolve(mainClass + ".js");
