@@ -145,7 +145,7 @@ final class WidgetCompiler {
         }
     }
 
-    private static boolean upToDate(Path classes, String header, List<String> manifest) throws IOException {
+    static boolean upToDate(Path classes, String header, List<String> manifest) throws IOException {
         if (manifest.isEmpty() || !manifest.get(0).equals(header)) {
             return false;
         }
@@ -163,7 +163,7 @@ final class WidgetCompiler {
         return classes.resolve(name.replace('.', '/') + ".class");
     }
 
-    private static String hash(Path file) throws IOException {
+    static String hash(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
