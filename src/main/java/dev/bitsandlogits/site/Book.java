@@ -65,6 +65,8 @@ public final class Book implements AutoCloseable {
     /** Languages whose Rouge lexer has every state built ({@link #prepareLexers}). */
     private final Set<String> lexersReady = new java.util.HashSet<>();
     private volatile List<Problem> problems;
+    /** TeaVM for the widgets, with its cache under target/ ({@link WidgetBlockMacro}). */
+    private final WidgetCompiler widgets = new WidgetCompiler();
 
     /** Starts Asciidoctor and registers the extensions; progress lines go to {@code progress}. */
     public Book(PrintStream progress) {
@@ -86,6 +88,7 @@ public final class Book implements AutoCloseable {
         registry.blockMacro(new SnippetBlockMacro(this));
         registry.inlineMacro(new ValueInlineMacro(this));
         registry.blockMacro(new ChartBlockMacro(this));
+        registry.blockMacro(new WidgetBlockMacro(this, widgets));
         registry.inlineMacro(new ApiInlineMacro(this));
         registry.docinfoProcessor(new HeadDocinfo());
         registry.docinfoProcessor(new FooterDocinfo());

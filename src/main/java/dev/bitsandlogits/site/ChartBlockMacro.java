@@ -136,7 +136,7 @@ final class ChartBlockMacro extends BlockMacroProcessor {
      * attribute is not set yet, so fall back to the {@code to_dir} and {@code to_file} options
      * that {@link Book} passes; null when converting to a string.
      */
-    private static Path outputDirectory(StructuralNode parent) {
+    static Path outputDirectory(StructuralNode parent) {
         var document = parent.getDocument();
         Object outdir = document.getAttribute("outdir");
         if (outdir != null) {

@@ -31,6 +31,12 @@ final class HeadStart {
             prefetchNanos = System.nanoTime() - start;
             // Problems are reported by the build, which asks again (ApiDocs remembers the answer).
             ApiDocs.ensure(config);
+            // TeaVM for the widgets whose classes changed (usually none: WidgetCompiler's cache), not
+            // waited for: a page that needs a script waits for the compile under way, then reads the cache.
+            Thread widgets = new Thread(() -> WidgetCompiler.prefetch(config), "widget-prefetch");
+            widgets.setDaemon(true);
+            widgets.setContextClassLoader(HeadStart.class.getClassLoader());
+            widgets.start();
         }, "jshell-prefetch-javadoc");
         asciidoctor = new Thread(() -> {
             try {

@@ -19,7 +19,10 @@ final class ListingsClassLoader extends URLClassLoader {
     private static final String OWN = "dev.bitsandlogits.";
     /** The chart records the builder reads, and their nested records. */
     private static final List<String> SHARED = List.of("dev.bitsandlogits.listings.Chart",
-            "dev.bitsandlogits.listings.BarChart", "dev.bitsandlogits.listings.BlockChart");
+            "dev.bitsandlogits.listings.BarChart", "dev.bitsandlogits.listings.BlockChart",
+            // what the builder reads of a widget (the widget itself and the library it calls are loaded afresh)
+            "dev.bitsandlogits.widgets.Widget", "dev.bitsandlogits.widgets.Slider", "dev.bitsandlogits.widgets.Readout",
+            "dev.bitsandlogits.widgets.Numbers");
     private static final String BUILDER = "dev.bitsandlogits.site.";
 
     ListingsClassLoader(Path classesDir) {

@@ -39,6 +39,11 @@ final class PageContext implements AutoCloseable {
     long mathNanos;
     /** Time spent drawing this page's charts (the listing's method, JFreeChart's SVG, the figure parsed into the page). */
     long chartNanos;
+    /** Time spent on this page's widgets (their start values, and TeaVM or its cache). */
+    long widgetNanos;
+    /** Widget JavaScript this page loads, in bytes, and the widgets it has ({@link WidgetBlockMacro}). */
+    long widgetBytes;
+    final java.util.Set<String> widgets = new java.util.HashSet<>();
 
     /**
      * @param fingerprint {@link SnippetCache#fingerprint} of the classes the snippets run against
