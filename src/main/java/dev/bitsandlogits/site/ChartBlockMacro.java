@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.asciidoctor.ast.StructuralNode;
@@ -112,6 +114,19 @@ final class ChartBlockMacro extends BlockMacroProcessor {
             page.report(needle, "chart '" + target + "': cannot call " + methodName + "(): " + e);
             return null;
         }
+        Edition edition = page.edition != null ? page.edition : Edition.of(page.config.docsDir(), page.file);
+        if (!edition.original()) {
+            // A translated page shows the chart in its language, from the translation's table of chart text.
+            Set<String> missing = new LinkedHashSet<>();
+            chart = ChartStrings.of(page.config, edition).translate(chart, missing);
+            if (!missing.isEmpty()) {
+                page.report(needle, "chart '" + target + "' has text with no " + edition.lang() + " translation in "
+                        + page.config.relative(edition.docsDir().resolve(ChartStrings.FILE)) + ": "
+                        + String.join(" | ", missing.stream().map(s -> "\"" + s + "\"").toList())
+                        + " (add each as a pair of lines: the English text, then its translation)");
+                return null;
+            }
+        }
         page.claim(needle);
         String svg = svg(target, chart, WIDE);
         // A phone shows a second drawing, narrower and with the same type sizes: the wide one scaled to 350 px
@@ -126,7 +141,7 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         }
         String html = "<figure class=\"chart-figure\" id=\"chart-" + target + "\">\n" + svg + "\n" + narrow + "\n"
                 + "<figcaption>" + Html.escape(title) + " <a class=\"chart-download\" href=\"charts/"
-                + target + ".svg\">(SVG)</a></figcaption>\n</figure>";
+                + target + ".svg\">(" + Html.escape(edition.messages().get("chart.svg")) + ")</a></figcaption>\n</figure>";
         parseContent(parent, List.of("++++", html, "++++"));
         return null;
     }
