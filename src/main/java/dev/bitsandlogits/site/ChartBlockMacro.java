@@ -72,6 +72,14 @@ final class ChartBlockMacro extends BlockMacroProcessor {
     /** What a chart method may return: a line chart, bars, or rectangles whose areas mean something. */
     private static final List<Class<?>> KINDS = List.of(Chart.class, BarChart.class, BlockChart.class);
 
+    private static final String LATIN_FAMILY = "DejaVu Sans";
+    private static final ThreadLocal<String> FAMILY = ThreadLocal.withInitial(() -> LATIN_FAMILY);
+
+    /** The font family the chart being drawn on this thread is measured with. */
+    static String family() {
+        return FAMILY.get();
+    }
+
     private final Book book;
 
     ChartBlockMacro(Book book) {
@@ -128,10 +136,19 @@ final class ChartBlockMacro extends BlockMacroProcessor {
             }
         }
         page.claim(needle);
-        String svg = svg(target, chart, WIDE);
-        // A phone shows a second drawing, narrower and with the same type sizes: the wide one scaled to 350 px
-        // would set its 13 px labels at 6 px.
-        String narrow = svg(target, chart, NARROW);
+        String svg;
+        String narrow;
+        // Text in another script is measured with Java's logical sans-serif font, which falls back to the
+        // machine's CJK fonts (DejaVu Sans has no Han glyphs: labels measured with it would overlap).
+        FAMILY.set(edition.original() ? LATIN_FAMILY : "SansSerif");
+        try {
+            svg = svg(target, chart, WIDE);
+            // A phone shows a second drawing, narrower and with the same type sizes: the wide one scaled to 350 px
+            // would set its 13 px labels at 6 px.
+            narrow = svg(target, chart, NARROW);
+        } finally {
+            FAMILY.remove();
+        }
         String title = chart instanceof BarChart bars ? bars.title()
                 : chart instanceof BlockChart blocks ? blocks.title() : ((Chart) chart).title();
         Path outdir = outputDirectory(parent);
@@ -315,8 +332,8 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
-        Font label = new Font("DejaVu Sans", Font.PLAIN, 1).deriveFont(layout.label());
-        Font tick = new Font("DejaVu Sans", Font.PLAIN, 1).deriveFont(layout.tick());
+        Font label = new Font(family(), Font.PLAIN, 1).deriveFont(layout.label());
+        Font tick = new Font(family(), Font.PLAIN, 1).deriveFont(layout.tick());
         for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
             axis.setLabelFont(label);
             axis.setTickLabelFont(tick);

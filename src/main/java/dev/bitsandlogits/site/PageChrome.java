@@ -218,7 +218,7 @@ final class PageChrome extends Postprocessor {
         for (Edition e : editions) {
             if (Files.exists(e.docsDir().resolve(base + ".adoc"))) {
                 head.appendElement("link").attr("rel", "alternate").attr("hreflang", e.lang())
-                        .attr("href", current.root() + e.dir() + base + ".html");
+                        .attr("href", (e.equals(current) ? "" : current.root() + e.dir()) + base + ".html");
             }
         }
     }
