@@ -210,9 +210,11 @@ public final class Book implements AutoCloseable {
         try {
             convertAll(config, index, pages.stream().filter(file -> only == null || only.contains(file)).toList(), out,
                     reports);
-            problems.addAll(Translations.anchors(config, editions,
+            if (problems.isEmpty()) { // a page that failed may lack ids for that reason alone
+                problems.addAll(Translations.anchors(config, editions,
                     pages.stream().filter(file -> only == null || only.contains(file)).toList(),
                     only == null ? List.of(out) : List.of(out, config.siteDir())));
+            }
             for (Translations.Stale stale : Translations.stale(config, editions)) {
                 progress.println(stale.message());
             }

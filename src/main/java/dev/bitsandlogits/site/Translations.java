@@ -125,7 +125,9 @@ final class Translations {
                     org.jsoup.nodes.Element content = org.jsoup.Jsoup.parse(file.toFile(), "UTF-8").getElementById("content");
                     java.util.Set<String> ids = new java.util.TreeSet<>();
                     if (content != null) {
-                        content.select("[id]").forEach(e -> ids.add(e.id()));
+                        // A chart's drawing has ids of its own (clip paths, title): they follow from its macro.
+                        content.select("[id]").stream().filter(e -> !e.tagName().equals("svg") && e.parents().stream()
+                                .noneMatch(p -> p.tagName().equals("svg"))).forEach(e -> ids.add(e.id()));
                     }
                     return ids;
                 } catch (IOException e) {
