@@ -95,8 +95,8 @@ class LayoutBrowserIT extends BrowserTest {
         browser.js("document.querySelectorAll('details').forEach(d => d.open = true)"); // solutions too
         if (width < 1000) {
             // The page marks a scrolling box as it nears the viewport: read it the way a reader does, top to bottom.
-            long height = (Long) browser.js("return document.documentElement.scrollHeight");
-            for (long y = 0; y < height; y += 700) {
+            // The height is read again at each step: sections laid out as they near (content-visibility) grow the page.
+            for (long y = 0; y < (Long) browser.js("return document.documentElement.scrollHeight"); y += 700) {
                 browser.js("window.scrollTo(0, arguments[0])", y);
                 Browser.sleep(40);
             }
