@@ -194,6 +194,11 @@ public final class Book implements AutoCloseable {
         problems.addAll(index.problems());
         List<Edition> editions = Edition.all(config.docsDir());
         problems.addAll(Translations.check(config, editions));
+        for (Path dir : Edition.withoutBundle(config.docsDir())) {
+            problems.add(new Problem(config.relative(dir), "pages in a language the site has no words for: add "
+                    + "src/main/resources/" + Messages.resource(dir.getFileName().toString())
+                    + " with every key of messages_en.properties", null));
+        }
         editions.forEach(e -> problems.addAll(ChartStrings.of(config, e).problems()));
         List<Path> pages = new ArrayList<>();
         for (Edition edition : editions) {

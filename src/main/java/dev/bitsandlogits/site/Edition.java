@@ -55,6 +55,19 @@ record Edition(String lang, Path docsDir, String dir, String root) {
         return editions;
     }
 
+    /** Directories under {@code docsDir} named like a language, holding pages, for which there is no message bundle. */
+    static List<Path> withoutBundle(Path docsDir) {
+        if (!Files.isDirectory(docsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(docsDir)) {
+            return dirs.filter(d -> Files.isDirectory(d) && TAG.matcher(d.getFileName().toString()).matches()
+                    && !Messages.exists(d.getFileName().toString()) && !Book.pages(d).isEmpty()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + docsDir, e);
+        }
+    }
+
     /** The edition whose directory holds {@code page}. */
     static Edition of(Path docsDir, Path page) {
         Path dir = page.toAbsolutePath().normalize().getParent();

@@ -470,7 +470,7 @@ public final class Preview implements AutoCloseable {
         if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")) {
             return false;
         }
-        return name.endsWith(".adoc") || (p.startsWith(config.themeDir()) && name.contains("."));
+        return name.endsWith(".adoc") || name.equals(ChartStrings.FILE) || (p.startsWith(config.themeDir()) && name.contains("."));
     }
 
     /**

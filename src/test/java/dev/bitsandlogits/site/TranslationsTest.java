@@ -125,6 +125,18 @@ class TranslationsTest {
         }
 
         @Test
+        @DisplayName("a language directory without a message bundle is not an edition, and is named")
+        void noBundle(@TempDir Path root) throws IOException {
+            Files.createDirectories(root.resolve("docs/fr"));
+            Files.createDirectories(root.resolve("docs/theme"));
+            Files.writeString(root.resolve("docs/a.adoc"), "= A\n");
+            Files.writeString(root.resolve("docs/fr/a.adoc"), "= A\n");
+            Files.writeString(root.resolve("docs/theme/a.adoc"), "= not a language\n");
+            assertEquals(List.of("en"), Edition.all(root.resolve("docs")).stream().map(Edition::lang).toList());
+            assertEquals(List.of(root.resolve("docs/fr")), Edition.withoutBundle(root.resolve("docs")));
+        }
+
+        @Test
         @DisplayName("reports a stale page with both blobs; a missing or malformed marker fails at its line")
         void stale(@TempDir Path root) throws IOException {
             Path docs = Files.createDirectories(root.resolve("docs/zh-CN"));
