@@ -87,6 +87,39 @@ final class CjkLineBreaks {
         return joined;
     }
 
+    /** Full-width punctuation a line must not start with (Chinese line-breaking rules). */
+    private static final String CLOSING = "，。、；：？！）」』】》〉”’";
+
+    /**
+     * Keeps inline math, code or a computed value together with the full-width punctuation right after
+     * it ({@code stem:[x]，}), when it is short: the browser would otherwise start a line with the comma. Returns the
+     * number of pairs kept together.
+     */
+    static int keepPunctuation(Element root) {
+        int kept = 0;
+        for (Element e : root.select("span.math-inline, code, span.computed")) {
+            if (e.parent() != null && e.parent().hasClass("nobr")) {
+                continue;
+            }
+            // Only short ones: a long formula must keep its own break points on a phone.
+            String shown = e.hasClass("math-inline") && !e.select("annotation").isEmpty() ? e.select("annotation").text() : e.text();
+            if (shown.length() > 32) {
+                continue;
+            }
+            Node next = e.nextSibling();
+            if (next instanceof TextNode t && !t.getWholeText().isEmpty() && CLOSING.indexOf(t.getWholeText().charAt(0)) >= 0) {
+                String s = t.getWholeText();
+                Element box = new Element("span").addClass("nobr");
+                e.before(box);
+                box.appendChild(e);
+                box.appendChild(new TextNode(s.substring(0, 1)));
+                t.text(s.substring(1));
+                kept++;
+            }
+        }
+        return kept;
+    }
+
     private static boolean joins(String left, String right) {
         return (CJK_CHAR.matcher(left).matches() && CJK_OR_QUOTE.matcher(right).matches())
                 || (CJK_OR_QUOTE.matcher(left).matches() && CJK_CHAR.matcher(right).matches());

@@ -56,7 +56,8 @@ final class Messages {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, String> strings = new TreeMap<>();
             p.stringPropertyNames().forEach(k -> strings.put(k, p.getProperty(k)));
-            return new Messages(lang, Map.copyOf(strings));
+            // Sorted, not Map.copyOf: its order changes from JVM to JVM, and the pages carry the js. strings in this order.
+            return new Messages(lang, java.util.Collections.unmodifiableMap(strings));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }

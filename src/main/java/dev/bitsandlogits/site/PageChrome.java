@@ -131,6 +131,7 @@ final class PageChrome extends Postprocessor {
         }
         CjkLineBreaks.join(header);
         CjkLineBreaks.join(content);
+        CjkLineBreaks.keepPunctuation(content);
         // Code, results and display math scroll sideways when wide: keyboard users must reach them.
         for (Element scrolling : content.select(".listingblock pre, .literalblock pre, .snippet-results, .stemblock > .content")) {
             scrolling.attr("tabindex", "0");

@@ -200,6 +200,16 @@ class TranslationsTest {
         }
 
         @Test
+        @DisplayName("never start a line with the full-width comma after inline math or code")
+        void punctuation() {
+            var doc = Jsoup.parseBodyFragment("<p>当 <span class=\"math math-inline\">x</span>，它 <code>f</code>。<code>g</code> 和</p>");
+            doc.outputSettings().prettyPrint(false);
+            assertEquals(2, CjkLineBreaks.keepPunctuation(doc.body()));
+            assertEquals("<p>当 <span class=\"nobr\"><span class=\"math math-inline\">x</span>，</span>它 <span class=\"nobr\"><code>f</code>。</span>"
+                    + "<code>g</code> 和</p>", doc.body().html());
+        }
+
+        @Test
         @DisplayName("leave code, preformatted text and math alone")
         void code() {
             assertEquals("<pre>中文\n注释</pre>", joined("<pre>中文\n注释</pre>").replace("⏎", "\n"));
