@@ -4,6 +4,14 @@
   "use strict";
   var root = document.documentElement;
 
+  // ---- the page's words, in its language: the build writes them into script#bl-strings ----
+  var strings = {};
+  try { strings = JSON.parse(document.getElementById("bl-strings").textContent); } catch (e) { strings = {}; }
+  function t(key, arg) {
+    var s = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
+    return arg === undefined ? s : s.replace("{0}", arg);
+  }
+
   // ---- theme: the head script already applied the stored or system choice ----
   var STORE = "bl-theme";
   function stored() {
@@ -14,7 +22,7 @@
     var buttons = document.querySelectorAll(".theme-toggle");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
-      buttons[i].title = theme === "dark" ? "Switch to the light theme" : "Switch to the dark theme";
+      buttons[i].title = theme === "dark" ? t("theme.light") : t("theme.dark");
     }
   }
   function setupTheme() {
@@ -75,24 +83,24 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-button";
-      button.textContent = "Copy";
-      button.setAttribute("aria-label", "Copy code");
+      button.textContent = t("copy");
+      button.setAttribute("aria-label", t("copy.label"));
       button.addEventListener("click", (function (pre, button) {
         return function () {
           var code = pre.querySelector("code") || pre;
           var text = code.textContent.replace(/\s+$/, "") + "\n";
           copyText(text).then(function () {
-            button.textContent = "Copied";
+            button.textContent = t("copied");
             button.setAttribute("data-copied", "true");
           }, function () {
-            button.textContent = "Press Ctrl+C";
+            button.textContent = t("copy.manual");
             var range = document.createRange();
             range.selectNodeContents(code);
             var sel = window.getSelection();
             sel.removeAllRanges();
             sel.addRange(range);
           });
-          setTimeout(function () { button.textContent = "Copy"; button.removeAttribute("data-copied"); }, 2000);
+          setTimeout(function () { button.textContent = t("copy"); button.removeAttribute("data-copied"); }, 2000);
         };
       })(pre, button));
       blocks[i].appendChild(button);
@@ -131,35 +139,64 @@
     while (at >= 0 && n < 10) { n++; at = hay.indexOf(term, at + term.length); }
     return n;
   }
+  // Chinese has no spaces between words: a run of CJK characters is searched as its character
+  // bigrams (交叉熵 → 交叉, 叉熵), each counted like a word; the whole run, found as it is, counts most.
+  var CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  function queryParts(query) {
+    var q = query.toLowerCase();
+    var runs = q.match(CJK) || [];
+    var words = q.replace(CJK, " ").split(/[\s\u3000-\u303f\uff00-\uffef]+/).filter(function (w) { return w.length > 0; });
+    var groups = words.map(function (w) { return { whole: w, grams: [w] }; });
+    runs.forEach(function (run) {
+      var grams = [];
+      if (run.length === 1) { grams.push(run); }
+      for (var i = 0; i + 1 < run.length; i++) { if (grams.indexOf(run.substr(i, 2)) < 0) { grams.push(run.substr(i, 2)); } }
+      groups.push({ whole: run, grams: grams, cjk: true });
+    });
+    return groups;
+  }
   function search(query) {
-    var terms = query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
-    if (terms.length === 0) { return []; }
+    var groups = queryParts(query);
+    if (groups.length === 0) { return []; }
     var hits = [];
     index.forEach(function (item) {
       var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var inTitle = item.title.indexOf(terms[i]) >= 0;
-        var inText = count(item.text, terms[i]);
-        if (!inTitle && inText === 0) { return; }
-        score += (inTitle ? 10 : 0) + inText;
-        if (new RegExp("\\b" + terms[i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).test(item.text)) { score += 2; }
+      for (var i = 0; i < groups.length; i++) {
+        var g = groups[i];
+        var found = 0, part = 0;
+        for (var j = 0; j < g.grams.length; j++) {
+          var inTitle = item.title.indexOf(g.grams[j]) >= 0;
+          var inText = count(item.text, g.grams[j]);
+          if (inTitle || inText > 0) { found++; }
+          part += (inTitle ? 10 : 0) + inText;
+        }
+        // A word must be there; a CJK run needs most of its bigrams (a longer question still finds its words).
+        if (found === 0 || (g.cjk ? found * 2 < g.grams.length : found < g.grams.length)) { return; }
+        if (g.cjk && g.grams.length > 1) {
+          part += (item.title.indexOf(g.whole) >= 0 ? 20 : 0) + 3 * count(item.text, g.whole);
+        } else if (!g.cjk && new RegExp("\\b" + g.whole.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).test(item.text)) {
+          part += 2;
+        }
+        score += part;
       }
       hits.push({ item: item, score: score });
     });
     hits.sort(function (a, b) { return b.score - a.score; });
-    return hits.slice(0, 12).map(function (h) { return { entry: h.item.e, excerpt: excerpt(h.item, terms) }; });
+    return hits.slice(0, 12).map(function (h) { return { entry: h.item.e, excerpt: excerpt(h.item, groups) }; });
   }
-  function excerpt(item, terms) {
+  function excerpt(item, groups) {
     var text = item.e.text;
-    var at = item.text.indexOf(terms[0]);
+    var marks = [];
+    groups.forEach(function (g) { marks.push(g.whole); g.grams.forEach(function (x) { marks.push(x); }); });
+    var at = -1;
+    for (var i = 0; i < marks.length && at < 0; i++) { at = item.text.indexOf(marks[i]); }
     var start = Math.max(0, at - 50);
     var part = (start > 0 ? "…" : "") + text.slice(start, start + 160) + (start + 160 < text.length ? "…" : "");
     var html = escapeHtml(part);
-    terms.forEach(function (t) {
-      var re = new RegExp("(" + escapeHtml(t).replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")", "gi");
-      html = html.replace(re, "<mark>$1</mark>");
-    });
-    return html;
+    // One pass, longest first: the whole run is marked rather than two overlapping bigrams.
+    marks.sort(function (a, b) { return b.length - a.length; });
+    var re = new RegExp("(" + marks.map(function (x) { return escapeHtml(x).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")", "gi");
+    return html.replace(re, "<mark>$1</mark>");
   }
   function setupSearch() {
     var input = document.getElementById("search-input");
@@ -167,11 +204,11 @@
     if (!input || !box) { return; }
     function render() {
       var q = input.value.trim();
-      if (q.length < 2) { box.hidden = true; box.innerHTML = ""; return; }
+      if (q.length < (/[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? 1 : 2)) { box.hidden = true; box.innerHTML = ""; return; }
       loadIndex(function () {
         var results = search(q);
         if (results.length === 0) {
-          box.innerHTML = "<p class=\"empty\">No section mentions “" + escapeHtml(q) + "”.</p>";
+          box.innerHTML = "<p class=\"empty\">" + escapeHtml(t("search.none", q)) + "</p>";
         } else {
           box.innerHTML = "<ol>" + results.map(function (r) {
             var href = r.entry.page + (r.entry.id ? "#" + r.entry.id : "");
@@ -184,7 +221,7 @@
       });
     }
     input.addEventListener("input", render);
-    input.addEventListener("focus", function () { loadIndex(function () {}); if (input.value.trim().length >= 2) { render(); } });
+    input.addEventListener("focus", function () { loadIndex(function () {}); if (input.value.trim().length >= 1) { render(); } });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") {
         var first = box.querySelector("a");
@@ -287,6 +324,18 @@
     if (document.fonts && document.fonts.ready) { document.fonts.ready.then(observeAll); }
   }
 
+  // ---- language switch: the same section of the twin page (twins share their ids) ----
+  function setupLanguages() {
+    var links = document.querySelectorAll("a.language-link[data-keep-fragment]");
+    for (var i = 0; i < links.length; i++) {
+      links[i].addEventListener("click", function (e) {
+        var a = e.currentTarget;
+        if (location.hash) { a.href = a.getAttribute("href").replace(/#.*$/, "") + location.hash; }
+      });
+    }
+  }
+
+  setupLanguages();
   setupTocHighlight();
   setupTheme();
   setupNav();

@@ -49,7 +49,10 @@ final class ApiInlineMacro extends InlineMacroProcessor {
         String shown = text != null ? Html.escape(text.toString()) : "<code>" + Html.escape(label) + "</code>";
         Map<String, Object> options = new HashMap<>();
         options.put("type", ":link");
-        options.put("target", href);
-        return createPhraseNode(parent, "anchor", shown, Map.of("role", "api-link", "title", "API: " + label), options);
+        Object root = parent.getDocument().getAttribute(Book.SITE_ROOT);
+        options.put("target", (root == null ? "" : root.toString()) + href);
+        Object lang = parent.getDocument().getAttribute("lang");
+        Messages m = Messages.of(lang == null ? Edition.ORIGINAL : lang.toString());
+        return createPhraseNode(parent, "anchor", shown, Map.of("role", "api-link", "title", m.format("api.title", label)), options);
     }
 }

@@ -40,6 +40,8 @@ import org.asciidoctor.log.Severity;
 public final class Book implements AutoCloseable {
 
     /** Held strongly: java.util.logging forgets a logger's level when nothing references the logger. */
+    /** The attribute holding the way from a page back to the site's root ({@link Edition#root()}). */
+    static final String SITE_ROOT = "site-root";
     private static final Logger ASCIIDOCTOR_JUL = Logger.getLogger("asciidoctor");
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
     private static final Pattern SOURCE_LANGUAGE = Pattern.compile("\\[source,\\s*([A-Za-z0-9_+#-]+)");
@@ -193,7 +195,18 @@ public final class Book implements AutoCloseable {
         fingerprint = SnippetCache.start(config, index);
         lastIndex = index;
         problems.addAll(index.problems());
-        List<Path> pages = pages(config.docsDir());
+        List<Edition> editions = Edition.all(config.docsDir());
+        problems.addAll(Translations.check(config, editions));
+        for (Path dir : Edition.withoutBundle(config.docsDir())) {
+            problems.add(new Problem(config.relative(dir), "pages in a language the site has no words for: add "
+                    + "src/main/resources/" + Messages.resource(dir.getFileName().toString())
+                    + " with every key of messages_en.properties", null));
+        }
+        editions.forEach(e -> problems.addAll(ChartStrings.of(config, e).problems()));
+        List<Path> pages = new ArrayList<>();
+        for (Edition edition : editions) {
+            pages.addAll(pages(edition.docsDir()));
+        }
         if (pages.isEmpty()) {
             problems.add(new Problem(config.relative(config.docsDir()), "no pages: add an .adoc file", null));
         }
@@ -205,6 +218,14 @@ public final class Book implements AutoCloseable {
         try {
             convertAll(config, index, pages.stream().filter(file -> only == null || only.contains(file)).toList(), out,
                     reports);
+            if (problems.isEmpty()) { // a page that failed may lack ids for that reason alone
+                problems.addAll(Translations.anchors(config, editions,
+                    pages.stream().filter(file -> only == null || only.contains(file)).toList(),
+                    only == null ? List.of(out) : List.of(out, config.siteDir())));
+            }
+            for (Translations.Stale stale : Translations.stale(config, editions)) {
+                progress.println(stale.message());
+            }
             long assetsStart = System.nanoTime();
             pagesNanos = assetsStart - pagesStart;
             if (only == null) {
@@ -212,7 +233,9 @@ public final class Book implements AutoCloseable {
                 problems.addAll(ReaderFiles.write(config, out));
             } else {
                 // A rebuild keeps assets and API docs; the search text may have changed with the prose.
-                SearchIndex.write(out, BookPages.scan(config.docsDir()));
+                for (Edition edition : editions) {
+                    SearchIndex.write(out, edition);
+                }
             }
             assetNanos = System.nanoTime() - assetsStart;
             long linksStart = System.nanoTime();
@@ -279,8 +302,22 @@ public final class Book implements AutoCloseable {
         });
         try {
             List<Future<PageReport>> pending = new ArrayList<>();
+            Map<Path, Future<PageReport>> originals = new java.util.HashMap<>();
             for (Path file : files) {
-                pending.add(pool.submit(() -> convert(config, index, file, out)));
+                Path twin = config.docsDir().resolve(file.getFileName().toString());
+                Future<PageReport> first = file.getParent().equals(config.docsDir()) ? null : originals.get(twin);
+                Future<PageReport> f = pool.submit(() -> {
+                    // A translation runs no snippet of its own: its twin's (submitted earlier, so running
+                    // or done) leaves every result and value in the cache.
+                    if (first != null) {
+                        first.get();
+                    }
+                    return convert(config, index, file, out);
+                });
+                if (file.getParent().equals(config.docsDir())) {
+                    originals.put(file, f);
+                }
+                pending.add(f);
             }
             for (Future<PageReport> f : pending) {
                 PageReport report = f.get();
@@ -342,16 +379,19 @@ public final class Book implements AutoCloseable {
     private PageReport convert(BuildConfig config, SnippetIndex index, Path file, Path out) {
         long start = System.nanoTime();
         String base = file.getFileName().toString().replaceFirst("\\.adoc$", "");
+        Edition edition = Edition.of(config.docsDir(), file);
         List<Problem> found = new ArrayList<>();
         try (PageContext context = new PageContext(config, file, index, found, cache, fingerprint, () -> {
             jshell.lock();
             return session(config);
         })) {
             page.set(context);
-            asciidoctor.convertFile(file.toFile(), options(config, out.resolve(base + ".html")));
+            context.edition = edition;
+            asciidoctor.convertFile(file.toFile(), options(config, edition, out.resolve(edition.dir() + base + ".html")));
             List<SnippetResult> results = context.results();
             tagsByPage.put(file, results.stream().map(r -> r.snippet().tag()).collect(java.util.stream.Collectors.toSet()));
-            if (!results.isEmpty()) {
+            // One script a chapter: a translation's snippets are its twin's (Translations checks that).
+            if (!results.isEmpty() && edition.original()) {
                 JShellScript.write(out.resolve("jshell").resolve(base + ".jsh"), base, results, context);
             }
             long nanos = System.nanoTime() - start;
@@ -367,8 +407,15 @@ public final class Book implements AutoCloseable {
         }
     }
 
-    private static Options options(BuildConfig config, Path target) {
-        Attributes attributes = Attributes.builder()
+    private static Options options(BuildConfig config, Edition edition, Path target) {
+        var builder = Attributes.builder();
+        // The language's captions (Table, Figure, NOTE …) and labels, from its message bundle.
+        edition.messages().asciidoctorAttributes().forEach(builder::attribute);
+        if (!edition.original()) {
+            builder.attribute("lang", edition.lang());
+        }
+        Attributes attributes = builder
+                .attribute(SITE_ROOT, edition.root())
                 .attribute("attribute-missing", "warn")
                 .attribute("source-highlighter", "rouge")
                 .attribute("rouge-style", "github")
@@ -393,7 +440,7 @@ public final class Book implements AutoCloseable {
                 .safe(SafeMode.UNSAFE)
                 .sourcemap(true)
                 .standalone(true)
-                .baseDir(config.docsDir().toFile())
+                .baseDir(edition.docsDir().toFile())
                 .toFile(target.toFile())
                 .mkDirs(true)
                 .attributes(attributes)

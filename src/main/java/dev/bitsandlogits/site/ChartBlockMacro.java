@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.asciidoctor.ast.StructuralNode;
@@ -70,6 +72,14 @@ final class ChartBlockMacro extends BlockMacroProcessor {
     /** What a chart method may return: a line chart, bars, or rectangles whose areas mean something. */
     private static final List<Class<?>> KINDS = List.of(Chart.class, BarChart.class, BlockChart.class);
 
+    private static final String LATIN_FAMILY = "DejaVu Sans";
+    private static final ThreadLocal<String> FAMILY = ThreadLocal.withInitial(() -> LATIN_FAMILY);
+
+    /** The font family the chart being drawn on this thread is measured with. */
+    static String family() {
+        return FAMILY.get();
+    }
+
     private final Book book;
 
     ChartBlockMacro(Book book) {
@@ -112,11 +122,33 @@ final class ChartBlockMacro extends BlockMacroProcessor {
             page.report(needle, "chart '" + target + "': cannot call " + methodName + "(): " + e);
             return null;
         }
+        Edition edition = page.edition != null ? page.edition : Edition.of(page.config.docsDir(), page.file);
+        if (!edition.original()) {
+            // A translated page shows the chart in its language, from the translation's table of chart text.
+            Set<String> missing = new LinkedHashSet<>();
+            chart = ChartStrings.of(page.config, edition).translate(chart, missing);
+            if (!missing.isEmpty()) {
+                page.report(needle, "chart '" + target + "' has text with no " + edition.lang() + " translation in "
+                        + page.config.relative(edition.docsDir().resolve(ChartStrings.FILE)) + ": "
+                        + String.join(" | ", missing.stream().map(s -> "\"" + s + "\"").toList())
+                        + " (add each as a pair of lines: the English text, then its translation)");
+                return null;
+            }
+        }
         page.claim(needle);
-        String svg = svg(target, chart, WIDE);
-        // A phone shows a second drawing, narrower and with the same type sizes: the wide one scaled to 350 px
-        // would set its 13 px labels at 6 px.
-        String narrow = svg(target, chart, NARROW);
+        String svg;
+        String narrow;
+        // Text in another script is measured with Java's logical sans-serif font, which falls back to the
+        // machine's CJK fonts (DejaVu Sans has no Han glyphs: labels measured with it would overlap).
+        FAMILY.set(edition.original() ? LATIN_FAMILY : "SansSerif");
+        try {
+            svg = svg(target, chart, WIDE);
+            // A phone shows a second drawing, narrower and with the same type sizes: the wide one scaled to 350 px
+            // would set its 13 px labels at 6 px.
+            narrow = svg(target, chart, NARROW);
+        } finally {
+            FAMILY.remove();
+        }
         String title = chart instanceof BarChart bars ? bars.title()
                 : chart instanceof BlockChart blocks ? blocks.title() : ((Chart) chart).title();
         Path outdir = outputDirectory(parent);
@@ -126,7 +158,7 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         }
         String html = "<figure class=\"chart-figure\" id=\"chart-" + target + "\">\n" + svg + "\n" + narrow + "\n"
                 + "<figcaption>" + Html.escape(title) + " <a class=\"chart-download\" href=\"charts/"
-                + target + ".svg\">(SVG)</a></figcaption>\n</figure>";
+                + target + ".svg\">(" + Html.escape(edition.messages().get("chart.svg")) + ")</a></figcaption>\n</figure>";
         parseContent(parent, List.of("++++", html, "++++"));
         return null;
     }
@@ -300,8 +332,8 @@ final class ChartBlockMacro extends BlockMacroProcessor {
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
-        Font label = new Font("DejaVu Sans", Font.PLAIN, 1).deriveFont(layout.label());
-        Font tick = new Font("DejaVu Sans", Font.PLAIN, 1).deriveFont(layout.tick());
+        Font label = new Font(family(), Font.PLAIN, 1).deriveFont(layout.label());
+        Font tick = new Font(family(), Font.PLAIN, 1).deriveFont(layout.tick());
         for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
             axis.setLabelFont(label);
             axis.setTickLabelFont(tick);

@@ -39,8 +39,13 @@ import dev.bitsandlogits.listings.BlockChart;
  */
 final class ChartPlots {
 
-    private static final Font LABEL = new Font("DejaVu Sans", Font.PLAIN, 14);
-    private static final Font TICK = new Font("DejaVu Sans", Font.PLAIN, 12);
+    private static Font label() {
+        return new Font(ChartBlockMacro.family(), Font.PLAIN, 14);
+    }
+
+    private static Font tick() {
+        return new Font(ChartBlockMacro.family(), Font.PLAIN, 12);
+    }
     /** Blocks overlap (an entropy under a cross-entropy): translucent fills keep both visible. */
     private static final int BLOCK_ALPHA = 0x8c;
 
@@ -83,7 +88,7 @@ final class ChartPlots {
         DecimalFormat format = new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(TICK);
+        renderer.setDefaultItemLabelFont(tick());
         renderer.setDefaultItemLabelPaint(ChartBlockMacro.TEXT);
         if (chart.stacked()) {
             renderer.setDefaultPositiveItemLabelPosition(
@@ -138,7 +143,7 @@ final class ChartPlots {
                 if (!b.label().isEmpty()) {
                     XYTextAnnotation label = new XYTextAnnotation(b.label(), (b.x0() + b.x1()) / 2,
                             (b.y0() + b.y1()) / 2);
-                    label.setFont(TICK);
+                    label.setFont(tick());
                     label.setPaint(ChartBlockMacro.TEXT);
                     plot.addAnnotation(label);
                 }
@@ -155,8 +160,8 @@ final class ChartPlots {
     }
 
     private static void axis(Axis axis) {
-        axis.setLabelFont(LABEL);
-        axis.setTickLabelFont(TICK);
+        axis.setLabelFont(label());
+        axis.setTickLabelFont(tick());
         axis.setLabelPaint(ChartBlockMacro.TEXT);
         axis.setTickLabelPaint(ChartBlockMacro.TEXT);
         axis.setAxisLinePaint(ChartBlockMacro.TEXT);
@@ -166,7 +171,7 @@ final class ChartPlots {
     private static void legend(LegendTitle legend) {
         if (legend != null) {
             legend.setBackgroundPaint(null);
-            legend.setItemFont(TICK);
+            legend.setItemFont(tick());
             legend.setItemPaint(ChartBlockMacro.TEXT);
             legend.setFrame(BlockBorder.NONE);
             legend.setPosition(RectangleEdge.TOP);

@@ -14,9 +14,12 @@ final class HeadDocinfo extends DocinfoProcessor {
 
     @Override
     public String process(Document document) {
+        // A translated page lives one directory down (site/zh-CN/): its assets are the root's.
+        Object root = document.getAttribute(Book.SITE_ROOT);
+        String r = root == null ? "" : root.toString();
         return String.join("\n",
-                "<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">",
-                "<link rel=\"stylesheet\" href=\"assets/bits-and-logits.css\">",
-                "<script defer src=\"assets/bits-and-logits.js\"></script>");
+                "<link rel=\"icon\" href=\"" + r + "assets/favicon.svg\" type=\"image/svg+xml\">",
+                "<link rel=\"stylesheet\" href=\"" + r + "assets/bits-and-logits.css\">",
+                "<script defer src=\"" + r + "assets/bits-and-logits.js\"></script>");
     }
 }

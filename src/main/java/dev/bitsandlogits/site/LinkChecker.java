@@ -115,7 +115,9 @@ final class LinkChecker {
 
     /** Points at the docs/ line that wrote the link: the source names the anchor or the page. */
     private Problem locate(Path page, String url, String message) {
-        String base = page.getFileName().toString().replaceFirst("\\.html$", "");
+        // site/zh-CN/x.html was written from docs/zh-CN/x.adoc
+        Path layer = layers.stream().filter(page::startsWith).findFirst().orElse(out);
+        String base = layer.relativize(page).toString().replace('\\', '/').replaceFirst("\\.html$", "");
         Path source = config.docsDir().resolve(base + ".adoc");
         String fragment = url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
         String file = url.replaceFirst("[?#].*$", "").replaceFirst("\\.html$", "");
@@ -133,7 +135,7 @@ final class LinkChecker {
             }
             return new Problem(config.relative(source), message, null);
         }
-        return new Problem(config.relative(config.siteDir().resolve(page.getFileName())), message, null);
+        return new Problem(config.relative(config.siteDir().resolve(base + ".html")), message, null);
     }
 
     /** Every page of the site, each taken from the first layer that has it. */

@@ -26,8 +26,6 @@ import org.jsoup.nodes.TextNode;
  */
 final class PageChrome extends Postprocessor {
 
-    static final String SITE_NAME = "Bits & Logits";
-
     /** Runs in the head before the first paint: no flash of the wrong theme. */
     private static final String THEME_BOOT = "(function(){var d=document.documentElement,t=null;d.classList.add('js');"
             + "try{t=localStorage.getItem('bl-theme')}catch(e){}"
@@ -60,6 +58,11 @@ final class PageChrome extends Postprocessor {
         }
         Path docsDir = Path.of(docdir.toString());
         BookPages pages = BookPages.scan(docsDir);
+        PageContext context = book.currentPage();
+        Path bookDocs = context != null ? context.config.docsDir() : docsDir;
+        Edition edition = Edition.of(bookDocs, docsDir.resolve(base + ".adoc"));
+        Messages m = edition.messages();
+        String root = edition.root();
         org.jsoup.nodes.Document html = Jsoup.parse(output);
         html.outputSettings().prettyPrint(false);
 
@@ -67,12 +70,16 @@ final class PageChrome extends Postprocessor {
         Element body = html.body();
         String title = html.title();
         if (!base.equals("index")) {
-            html.title(title + " · " + SITE_NAME);
+            html.title(title + " · " + m.get("site.name"));
         }
+        languages(head, bookDocs, edition, base);
         head.prependElement("meta").attr("name", "color-scheme").attr("content", "light dark");
         // Our theme is the whole stylesheet; Asciidoctor's default one would cost 29 KB to undo.
         head.select("link[rel=stylesheet][href$=asciidoctor.css]").remove();
         head.appendElement("script").appendChild(new org.jsoup.nodes.DataNode(THEME_BOOT));
+        // The words the stylesheet shows (generated content), in the page's language.
+        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(":root{--bl-results:" + cssString(m.get("css.results"))
+                + ";--bl-scroll:" + cssString(m.get("css.scroll")) + "}"));
         // Our theme lays out the book and page contents itself: drop Asciidoctor's fixed left TOC column.
         body.removeClass("toc2").removeClass("toc-left").addClass("page-" + base);
 
@@ -85,14 +92,17 @@ final class PageChrome extends Postprocessor {
         header.before(main);
         main.appendChild(header);
         main.appendChild(content);
-        main.before(siteBar(pages));
-        main.before(bookNav(pages, base));
-        body.prependChild(new Element("a").addClass("skip-link").attr("href", "#content").text("Skip to content"));
+        main.before(siteBar(pages, m, languageSwitch(bookDocs, edition, base)));
+        main.before(bookNav(pages, base, m));
+        body.prependChild(new Element("a").addClass("skip-link").attr("href", "#content").text(m.get("skip.content")));
+        // The theme's script reads its words (copy button, theme toggle, search) from here.
+        body.appendElement("script").attr("type", "application/json").attr("id", "bl-strings")
+                .appendChild(new org.jsoup.nodes.DataNode(m.script()));
 
         Element toc = header.getElementById("toc");
         if (toc != null) {
             Element details = new Element("details").attr("id", "toc").addClass("page-toc").attr("open", true);
-            details.appendElement("summary").attr("id", "toctitle").text("On this page");
+            details.appendElement("summary").attr("id", "toctitle").text(m.get("toc.title"));
             for (Element ul : toc.select("> ul")) {
                 details.appendChild(ul);
             }
@@ -102,57 +112,143 @@ final class PageChrome extends Postprocessor {
         for (Element anchor : content.select("a.anchor")) {
             Element heading = anchor.parent();
             String name = heading == null ? "" : heading.text();
-            anchor.attr("aria-label", "Link to this section: " + name);
+            anchor.attr("aria-label", m.format("anchor.label", name));
         }
         if (wrapMath(content)) {
             // Last in the head, where the theme's script used to add it: the cascade is as before. Its fonts
             // load only when a formula uses them.
-            head.appendElement("link").attr("rel", "stylesheet").attr("href", "assets/katex/katex.min.css");
+            head.appendElement("link").attr("rel", "stylesheet").attr("href", root + "assets/katex/katex.min.css");
             if (book.math().available()) {
                 typeset(content, book.page());
             } else {
-                head.appendElement("script").attr("defer", true).attr("src", "assets/katex/katex.min.js");
+                head.appendElement("script").attr("defer", true).attr("src", root + "assets/katex/katex.min.js");
                 head.appendElement("script").appendChild(new org.jsoup.nodes.DataNode(TYPESET_IN_BROWSER));
             }
         }
-        tables(content);
+        tables(content, m);
+        if (!edition.original()) {
+            untranslatedLinks(content, edition, bookDocs);
+        }
+        CjkLineBreaks.join(header);
+        CjkLineBreaks.join(content);
+        CjkLineBreaks.keepPunctuation(content);
         // Code, results and display math scroll sideways when wide: keyboard users must reach them.
         for (Element scrolling : content.select(".listingblock pre, .literalblock pre, .snippet-results, .stemblock > .content")) {
             scrolling.attr("tabindex", "0");
         }
 
         boolean hasSnippets = !content.select(".snippet-results").isEmpty();
-        Path root = docsDir.toAbsolutePath().getParent();
-        boolean hasJar = root != null && Files.exists(root.resolve("target/bits-and-logits.jar"));
+        Path project = bookDocs.toAbsolutePath().getParent();
+        boolean hasJar = project != null && Files.exists(project.resolve("target/bits-and-logits.jar"));
         Element h1 = header.selectFirst("h1");
         if (hasSnippets && h1 != null) {
             h1.after(new Element("p").addClass("run-link").appendChild(
-                    new Element("a").attr("href", "#run-this-chapter").text("Run this chapter's code in JShell")));
+                    new Element("a").attr("href", "#run-this-chapter").text(m.get("run.link"))));
         }
-        main.appendChild(footer(pages, base, hasSnippets, hasJar));
+        main.appendChild(footer(pages, base, hasSnippets, hasJar, m, root));
         return html.outerHtml();
     }
 
+    /**
+     * The link to this page in each other language ({@code <a hreflang>} in the site bar), or to that
+     * edition's home when the page has no twin there; the theme's script adds the reader's
+     * {@code #section} on the way (twins share their ids). Null in a book with one language.
+     */
+    private static Element languageSwitch(Path bookDocs, Edition current, String base) {
+        List<Edition> editions = Edition.all(bookDocs);
+        if (editions.size() < 2) {
+            return null;
+        }
+        Element list = new Element("ul").addClass("language-switch");
+        for (Edition other : editions) {
+            if (other.equals(current)) {
+                continue;
+            }
+            Messages theirs = other.messages();
+            boolean twin = Files.exists(other.docsDir().resolve(base + ".adoc"));
+            String home = Files.exists(other.docsDir().resolve("index.adoc")) ? "index" : BookPages.scan(other.docsDir())
+                    .entries().stream().map(BookPages.Entry::base).findFirst().orElse("index");
+            String href = current.root() + other.dir() + (twin ? base : home) + ".html";
+            Element a = list.appendElement("li").appendElement("a").addClass("language-link").attr("href", href)
+                    .attr("hreflang", other.lang()).attr("lang", other.lang())
+                    .attr("title", theirs.get(twin ? "language.switch" : "language.home"))
+                    .text(theirs.get("language.name"));
+            if (twin) {
+                a.attr("data-keep-fragment", "");
+            }
+        }
+        return list;
+    }
+
+    /**
+     * A translated page's links to pages its edition does not have (yet) lead to the original's page:
+     * a translation can be published chapter by chapter.
+     */
+    private static void untranslatedLinks(Element content, Edition edition, Path bookDocs) {
+        for (Element a : content.select("a[href]")) {
+            String href = a.attr("href");
+            Matcher m = LOCAL_PAGE.matcher(href);
+            if (m.matches() && !Files.exists(edition.docsDir().resolve(m.group(1) + ".adoc"))
+                    && Files.exists(bookDocs.resolve(m.group(1) + ".adoc"))) {
+                a.attr("href", edition.root() + href).attr("hreflang", Edition.ORIGINAL);
+            }
+        }
+    }
+
+    private static final Pattern LOCAL_PAGE = Pattern.compile("([A-Za-z0-9_-]+)\\.html(#.*)?");
+
+    /** A CSS string literal. */
+    static String cssString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\' || c == '<' || c < 0x20) {
+                out.append('\\').append(Integer.toHexString(c)).append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** {@code <link rel="alternate" hreflang>} for each edition that has this page, this one included. */
+    private static void languages(Element head, Path bookDocs, Edition current, String base) {
+        List<Edition> editions = Edition.all(bookDocs);
+        if (editions.size() < 2) {
+            return;
+        }
+        for (Edition e : editions) {
+            if (Files.exists(e.docsDir().resolve(base + ".adoc"))) {
+                head.appendElement("link").attr("rel", "alternate").attr("hreflang", e.lang())
+                        .attr("href", (e.equals(current) ? "" : current.root() + e.dir()) + base + ".html");
+            }
+        }
+    }
+
     /** The site name links the landing page: index.html, or the first page of a book without one. */
-    private static Element siteBar(BookPages pages) {
+    private static Element siteBar(BookPages pages, Messages m, Element languageSwitch) {
         String home = pages.entries().stream().map(BookPages.Entry::base).filter("index"::equals).findFirst()
                 .or(() -> pages.entries().stream().map(BookPages.Entry::base).findFirst()).orElse("index") + ".html";
         Element bar = new Element("header").addClass("site-bar");
         bar.appendElement("button").addClass("nav-toggle").attr("type", "button").attr("aria-controls", "book-nav")
-                .attr("aria-expanded", "false").html("<span aria-hidden=\"true\">☰</span> <span class=\"label\">Chapters</span>");
-        bar.appendElement("a").addClass("site-name").attr("href", home).text(SITE_NAME);
+                .attr("aria-expanded", "false").html("<span aria-hidden=\"true\">☰</span> <span class=\"label\"></span>");
+        bar.selectFirst(".nav-toggle .label").text(m.get("nav.toggle"));
+        bar.appendElement("a").addClass("site-name").attr("href", home).text(m.get("site.name"));
         Element search = bar.appendElement("div").addClass("search").attr("role", "search");
-        search.appendElement("label").addClass("visually-hidden").attr("for", "search-input").text("Search the book");
-        search.appendElement("input").attr("id", "search-input").attr("type", "search").attr("placeholder", "Search")
+        search.appendElement("label").addClass("visually-hidden").attr("for", "search-input").text(m.get("search.label"));
+        search.appendElement("input").attr("id", "search-input").attr("type", "search").attr("placeholder", m.get("search.placeholder"))
                 .attr("autocomplete", "off").attr("spellcheck", "false").attr("aria-controls", "search-results");
         search.appendElement("div").attr("id", "search-results").addClass("search-results").attr("aria-live", "polite").attr("hidden", true);
         bar.appendElement("button").addClass("theme-toggle").attr("type", "button").attr("aria-pressed", "false")
-                .html("<span aria-hidden=\"true\" class=\"theme-icon\"></span><span class=\"visually-hidden\">Dark theme</span>");
+                .html("<span aria-hidden=\"true\" class=\"theme-icon\"></span><span class=\"visually-hidden\"></span>");
+        bar.selectFirst(".theme-toggle .visually-hidden").text(m.get("theme.toggle"));
+        if (languageSwitch != null) {
+            bar.appendChild(languageSwitch);
+        }
         return bar;
     }
 
-    private static Element bookNav(BookPages pages, String current) {
-        Element nav = new Element("nav").attr("id", "book-nav").addClass("book-nav").attr("aria-label", "Book");
+    private static Element bookNav(BookPages pages, String current, Messages m) {
+        Element nav = new Element("nav").attr("id", "book-nav").addClass("book-nav").attr("aria-label", m.get("nav.label"));
         Element list = nav.appendElement("ol");
         for (BookPages.Entry e : pages.entries()) {
             Element item = list.appendElement("li");
@@ -164,7 +260,7 @@ final class PageChrome extends Postprocessor {
                 link.appendElement("span").addClass("chapter-number").text(e.number() + ".");
                 link.appendText(" ");
             }
-            link.appendText(e.base().equals("index") ? "Introduction" : e.title());
+            link.appendText(e.base().equals("index") ? m.get("page.introduction") : e.title());
             if (e.base().equals(current)) {
                 link.attr("aria-current", "page");
                 item.addClass("current");
@@ -173,47 +269,49 @@ final class PageChrome extends Postprocessor {
         return nav;
     }
 
-    private static Element footer(BookPages pages, String base, boolean hasSnippets, boolean hasJar) {
+    private static Element footer(BookPages pages, String base, boolean hasSnippets, boolean hasJar, Messages m,
+                                  String root) {
         Element footer = new Element("footer").addClass("page-footer");
         if (hasSnippets) {
+            // One script a chapter serves every edition: the code is the same (Translations checks it).
             String script = "jshell/" + base + ".jsh";
             Element run = footer.appendElement("section").addClass("run-in-jshell").attr("id", "run-this-chapter")
                     .attr("aria-labelledby", "run-this-chapter-title");
-            run.appendElement("h2").attr("id", "run-this-chapter-title").text("Run this chapter");
+            run.appendElement("h2").attr("id", "run-this-chapter-title").text(m.get("run.title"));
             Element p = run.appendElement("p");
-            p.appendText("Every snippet on this page, in order, is in ");
-            p.appendElement("a").attr("href", script).attr("download", "").appendElement("code").text(script);
-            p.appendText(". From a clone of the project:");
+            p.appendText(m.get("run.script.before"));
+            p.appendElement("a").attr("href", root + script).attr("download", "").appendElement("code").text(script);
+            p.appendText(m.get("run.script.after"));
             run.appendElement("pre").addClass("command").appendElement("code")
                     .text("./mvnw -q compile jshell:run -Djshell.scripts=site/" + script);
             Element p2 = run.appendElement("p");
-            p2.appendText("With only a JDK 17, next to ");
+            p2.appendText(m.get("run.jdk.before"));
             if (hasJar) {
-                p2.appendElement("a").attr("href", "bits-and-logits.jar").attr("download", "").appendElement("code").text("bits-and-logits.jar");
+                p2.appendElement("a").attr("href", root + "bits-and-logits.jar").attr("download", "").appendElement("code").text("bits-and-logits.jar");
             } else {
                 p2.appendElement("code").text("bits-and-logits.jar");
             }
-            p2.appendText(":");
+            p2.appendText(m.get("run.jdk.after"));
             run.appendElement("pre").addClass("command").appendElement("code")
                     .text("jshell --class-path bits-and-logits.jar " + base + ".jsh");
         }
         int i = pages.indexOf(base).orElse(-1);
         if (i >= 0) {
-            Element nav = footer.appendElement("nav").addClass("prev-next").attr("aria-label", "Previous and next page");
+            Element nav = footer.appendElement("nav").addClass("prev-next").attr("aria-label", m.get("prevnext.label"));
             if (i > 0) {
-                pageLink(nav, pages.entries().get(i - 1), "prev", "Previous");
+                pageLink(nav, pages.entries().get(i - 1), "prev", m.get("prev"), m);
             }
             if (i + 1 < pages.entries().size()) {
-                pageLink(nav, pages.entries().get(i + 1), "next", "Next");
+                pageLink(nav, pages.entries().get(i + 1), "next", m.get("next"), m);
             }
         }
         return footer;
     }
 
-    private static void pageLink(Element nav, BookPages.Entry e, String rel, String label) {
+    private static void pageLink(Element nav, BookPages.Entry e, String rel, String label, Messages m) {
         Element a = nav.appendElement("a").addClass(rel).attr("rel", rel).attr("href", e.href());
         a.appendElement("span").addClass("direction").text(label);
-        a.appendElement("span").addClass("page-title").text(e.base().equals("index") ? "Introduction" : e.label());
+        a.appendElement("span").addClass("page-title").text(e.base().equals("index") ? m.get("page.introduction") : e.label());
     }
 
     /** Replaces the TeX in each span.math with KaTeX's HTML; TeX that KaTeX rejects is reported at its line. */
@@ -258,7 +356,7 @@ final class PageChrome extends Postprocessor {
     }
 
     /** Lets tables scroll in a box of their own, and identifiers in their cells break after {@code _} and {@code .}. */
-    static void tables(Element content) {
+    static void tables(Element content, Messages m) {
         int n = 0;
         for (Element table : content.select("table.tableblock")) {
             n++;
@@ -267,7 +365,7 @@ final class PageChrome extends Postprocessor {
                 Element caption = table.selectFirst("caption");
                 Element box = new Element("div").addClass("table-scroll").attr("tabindex", "0")
                         .attr("role", "region").attr("aria-label", caption != null && !caption.text().isBlank()
-                                ? caption.text() : "Table " + n);
+                                ? caption.text() : m.format("table.label", n));
                 table.before(box);
                 box.appendChild(table);
             }

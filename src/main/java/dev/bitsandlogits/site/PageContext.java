@@ -35,6 +35,13 @@ final class PageContext implements AutoCloseable {
     private String chain;
     int values;
     int jshellRuns;
+    /** The language of the page (set before it is converted); null means the original. */
+    Edition edition;
+
+    /** The words of the page's language ({@link Messages}). */
+    Messages messages() {
+        return Messages.of(edition == null ? Edition.ORIGINAL : edition.lang());
+    }
     /** Time spent typesetting this page's formulas (KaTeX, and parsing its HTML into the page). */
     long mathNanos;
     /** Time spent drawing this page's charts (the listing's method, JFreeChart's SVG, the figure parsed into the page). */

@@ -58,7 +58,9 @@ public final class Preview implements AutoCloseable {
                     + "border-radius:6px;box-shadow:0 4px 24px rgba(0,0,0,.4)";
                   document.body.appendChild(box);
                 }
-                box.textContent = "Build failed:\\n\\n" + e.data;
+                var words = {};
+                try { words = JSON.parse(document.getElementById("bl-strings").textContent); } catch (x) { words = {}; }
+                box.textContent = (words["preview.failed"] || "Build failed:") + "\\n\\n" + e.data;
               });
             })();
             """;
@@ -406,8 +408,16 @@ public final class Preview implements AutoCloseable {
         boolean everything = problems != null; // after a failed build, build it all again
         for (Path p : docs) {
             String name = p.getFileName().toString();
-            if (p.getParent().equals(config.docsDir()) && name.endsWith(".adoc") && !name.startsWith("_") && Files.exists(p)) {
+            boolean translation = Edition.all(config.docsDir()).stream().anyMatch(e -> p.getParent().equals(e.docsDir()));
+            if (translation && name.endsWith(".adoc") && !name.startsWith("_") && Files.exists(p)) {
                 pages.add(p);
+                // An original page's translations are checked against it (macros, :translated-from:): rebuild them too.
+                for (Edition e : Edition.all(config.docsDir())) {
+                    Path twin = e.docsDir().resolve(name);
+                    if (!twin.equals(p) && Files.exists(twin)) {
+                        pages.add(twin);
+                    }
+                }
             } else {
                 everything = true; // a partial, the theme, a new or deleted page
             }
@@ -446,7 +456,7 @@ public final class Preview implements AutoCloseable {
         if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")) {
             return false;
         }
-        return name.endsWith(".adoc") || (p.startsWith(config.themeDir()) && name.contains("."));
+        return name.endsWith(".adoc") || name.equals(ChartStrings.FILE) || (p.startsWith(config.themeDir()) && name.contains("."));
     }
 
     /**

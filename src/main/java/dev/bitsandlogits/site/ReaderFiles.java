@@ -59,7 +59,9 @@ final class ReaderFiles {
 
     /** Writes the files; returns the problems found (Javadoc's complaints about the sources). */
     static List<Problem> write(BuildConfig config, Path out) {
-        SearchIndex.write(out, BookPages.scan(config.docsDir()));
+        for (Edition edition : Edition.all(config.docsDir())) {
+            SearchIndex.write(out, edition);
+        }
         minifyCss(out.resolve("assets/bits-and-logits.css"));
         stripScript(out.resolve("assets/bits-and-logits.js"));
         List<Problem> problems = ApiDocs.ensure(config);

@@ -141,7 +141,9 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
      * @param page the page, to read end values from its session; null when the snippet failed
      */
     static String resultsHtml(SnippetResult result, PageContext page, boolean echoAll) {
-        StringBuilder html = new StringBuilder("<div class=\"snippet-results\" role=\"group\" aria-label=\"Results computed at build time\">\n");
+        Messages m = page != null ? page.messages() : Messages.of(Edition.ORIGINAL);
+        StringBuilder html = new StringBuilder("<div class=\"snippet-results\" role=\"group\" aria-label=\"")
+                .append(Html.escape(m.get("results.label"))).append("\">\n");
         List<SnippetResult.Statement> statements = result.statements();
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
@@ -163,19 +165,19 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
                 }
                 String label = st.name() != null ? st.name()
                         : st.source().lines().count() == 1 && st.source().length() <= 48 ? st.source().replaceAll(";$", "") : null;
-                valueLine(html, label, later ? "when declared" : null, st.value());
+                valueLine(html, label, later ? m.get("result.when-declared") : null, st.value(), m);
             }
         }
         for (String name : changed) {
             SnippetSession.Value end = page.value(result.snippet().tag(), name);
             if (end.text() != null) {
-                valueLine(html, name, "at the end", end.text());
+                valueLine(html, name, m.get("result.at-end"), end.text(), m);
             }
         }
         return html.append("</div>").toString();
     }
 
-    private static void valueLine(StringBuilder html, String label, String note, String value) {
+    private static void valueLine(StringBuilder html, String label, String note, String value, Messages m) {
         html.append("<div class=\"snippet-value\">");
         if (label != null) {
             html.append("<code class=\"snippet-name\">").append(Html.escape(label)).append("</code> ");
@@ -186,7 +188,7 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
         String shown = ResultNumbers.formatValue(value);
         html.append("<span class=\"snippet-arrow\" aria-hidden=\"true\">⇒</span> <samp");
         if (!shown.equals(value)) {
-            html.append(" title=\"exactly ").append(Html.escape(value)).append("\"");
+            html.append(" title=\"").append(Html.escape(m.format("result.exactly", value))).append("\"");
         }
         html.append(">").append(Html.escape(shown)).append("</samp></div>\n");
     }

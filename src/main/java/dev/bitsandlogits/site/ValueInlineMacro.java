@@ -38,7 +38,7 @@ final class ValueInlineMacro extends InlineMacroProcessor {
         page.claim(needle);
         page.values++;
         return createPhraseNode(parent, "quoted", Html.escape(text),
-                Map.of("role", "computed", "title", "computed by snippet " + target));
+                Map.of("role", "computed", "title", page.messages().format("value.title", target)));
     }
 
     private static String resolve(PageContext page, String target, Map<String, Object> attributes) {

@@ -120,6 +120,32 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Every edition's pages: the original's ({@link #pages()}), then {@code zh-CN/01-information.html} and the like. */
+    static List<String> allPages() {
+        List<String> all = new ArrayList<>(pages());
+        try (Stream<Path> dirs = Files.list(siteDir())) {
+            for (Path dir : dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().matches("[a-z]{2,3}(-[A-Za-z0-9]+)*")
+                    && Files.exists(d.resolve("search-index.js"))).sorted().toList()) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.map(p -> dir.getFileName() + "/" + p.getFileName()).filter(n -> n.endsWith(".html")).sorted().forEach(all::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
+    }
+
+    /** The language of a page of {@link #allPages()}: its directory's name, or en. */
+    static String lang(String page) {
+        return page.contains("/") ? page.substring(0, page.indexOf('/')) : "en";
+    }
+
+    /** The way from a page of {@link #allPages()} back to the site's root. */
+    static String root(String page) {
+        return page.contains("/") ? "../" : "";
+    }
+
     /**
      * Loads a page and returns once it is the document in the window and has loaded (our deferred
      * script has run). chromedriver's get() alone sometimes returns while the previous page is

@@ -27,10 +27,16 @@ class BuiltSiteIT {
     static final Path SITE = Path.of(System.getProperty("site.dir", "site"));
     private static final Pattern RAW_ATTRIBUTE = Pattern.compile("\\{[a-z][a-z0-9_-]*\\}");
 
+    /** Every page of every edition: site/*.html, then each translation's site/<lang>/*.html. */
     static Stream<Path> pages() throws IOException {
-        try (Stream<Path> files = Files.list(SITE)) {
-            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList().stream();
+        List<Path> all = new java.util.ArrayList<>();
+        for (Edition edition : Edition.all(Path.of("docs"))) {
+            Path dir = edition.original() ? SITE : SITE.resolve(edition.lang());
+            try (Stream<Path> files = Files.list(dir)) {
+                all.addAll(files.filter(p -> p.toString().endsWith(".html")).sorted().toList());
+            }
         }
+        return all.stream();
     }
 
     static Document parse(Path page) throws IOException {
@@ -40,9 +46,12 @@ class BuiltSiteIT {
     @Test
     @DisplayName("has a page for every docs/ page, and the library jar")
     void everyPage() throws IOException {
-        List<String> expected = Book.pages(Path.of("docs")).stream()
-                .map(p -> p.getFileName().toString().replace(".adoc", ".html")).toList();
-        assertEquals(expected, pages().map(p -> p.getFileName().toString()).toList());
+        List<String> expected = new java.util.ArrayList<>();
+        for (Edition edition : Edition.all(Path.of("docs"))) {
+            Book.pages(edition.docsDir()).forEach(p -> expected.add(edition.dir() + p.getFileName().toString().replace(".adoc", ".html")));
+        }
+        assertTrue(expected.stream().anyMatch(p -> p.startsWith("zh-CN/")), "the Chinese edition is built: " + expected);
+        assertEquals(expected, pages().map(p -> SITE.relativize(p).toString().replace('\\', '/')).toList());
         assertTrue(Files.size(SITE.resolve("bits-and-logits.jar")) > 1000, "the library jar readers download");
     }
 
@@ -90,6 +99,41 @@ class BuiltSiteIT {
         assertTrue(computed.containsAll(List.of("0.0227", "6")), computed.toString());
         assertTrue(doc.select("#snippet-information-out-of-range .snippet-exception").text()
                 .contains("IllegalArgumentException: p (1.5) must be in [0, 1]"));
+    }
+
+    @Test
+    @DisplayName("no translated page is stale or differs from its twin (the build only warns about a stale one)")
+    void translationsCurrent() {
+        BuildConfig config = BuildConfig.standard(Path.of(""));
+        List<Edition> editions = Edition.all(config.docsDir());
+        assertEquals(List.of(), Translations.stale(config, editions).stream().map(Translations.Stale::message).toList(),
+                "update each translation, then its :translated-from: (README, 'Translations')");
+        assertEquals(List.of(), Translations.check(config, editions).stream().map(Problem::format).toList());
+    }
+
+    @ParameterizedTest(name = "{0} shows its twin's numbers, in its own language, and links the twin")
+    @MethodSource("translatedPages")
+    void sameNumbers(Path page) throws IOException {
+        Document zh = parse(page);
+        Document en = parse(SITE.resolve(page.getFileName()));
+        assertEquals(page.getParent().getFileName().toString(), zh.selectFirst("html").attr("lang"));
+        assertEquals(en.select(".computed").eachText(), zh.select(".computed").eachText(), page + ": values in the prose");
+        assertEquals(en.select(".snippet-results").eachText().stream().map(t -> t.replaceAll("\\([^)]*\\)", "")).toList(),
+                zh.select(".snippet-results").eachText().stream().map(t -> t.replaceAll("\\([^)]*\\)", "")).toList(),
+                page + ": results under the code (notes such as (at the end) aside)");
+        assertEquals(en.select(".snippet-results").size(), zh.select(".snippet-results").size());
+        assertEquals("../" + page.getFileName(), zh.selectFirst("a.language-link").attr("href"));
+        assertEquals(page.getParent().getFileName() + "/" + page.getFileName(), en.selectFirst("a.language-link").attr("href"));
+        // a Chinese sentence broken across source lines reads without a space: none left between two Han characters
+        for (Element p : zh.getElementById("content").select("p")) {
+            String text = p.text();
+            java.util.regex.Matcher gap = Pattern.compile("\\p{IsHan} \\p{IsHan}").matcher(text);
+            assertFalse(gap.find(), page + ": a space between Chinese characters: " + text);
+        }
+    }
+
+    static Stream<Path> translatedPages() throws IOException {
+        return pages().filter(p -> !p.getParent().equals(SITE));
     }
 
     @ParameterizedTest(name = "{0} loads nothing from another host")

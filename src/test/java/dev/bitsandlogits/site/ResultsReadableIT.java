@@ -58,7 +58,7 @@ class ResultsReadableIT {
         for (Path page : pages().toList()) {
             for (Element samp : BuiltSiteIT.parse(page).select(".snippet-value samp[title]")) {
                 titled++;
-                String exact = samp.attr("title").replaceFirst("^exactly ", "");
+                String exact = samp.attr("title").replaceFirst("^\\D*?(?=-?\\d)", ""); // "exactly 0.62…", "精确值 0.62…"
                 Matcher m = Pattern.compile("-?\\d+\\.\\d+(?:E-?\\d+)?").matcher(exact);
                 assertTrue(m.find(), page + ": title '" + exact + "' holds a Java double");
             }
