@@ -23,7 +23,8 @@ public final class Backprop {
         // tag::grad-softmax-ce[]
         double[] z = {2.0, -1.0, 3.0};
         double[] y = {1.0, 0.0, 0.0};                // the true class is 0
-        double[] gradient = Gradients.softmaxCrossEntropyWithLogits(new double[][] {y}, new double[][] {z})[0];
+        double[] gradient = Gradients.softmaxCrossEntropyWithLogits(
+                new double[][] {y}, new double[][] {z})[0];
         double[] q = Softmax.softmax(z);
         double[] predictedMinusLabel = {q[0] - y[0], q[1] - y[1], q[2] - y[2]};
         // end::grad-softmax-ce[]
@@ -45,7 +46,8 @@ public final class Backprop {
             return (Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {up})[0] -
                     Losses.softmaxCrossEntropyWithLogits(labels, new double[][] {down})[0]) / (2 * h);
         }).toArray();
-        double largestError = IntStream.range(0, 3).mapToDouble(j -> Math.abs(analytic[j] - numeric[j])).max().getAsDouble();
+        double largestError = IntStream.range(0, 3).mapToDouble(
+                j -> Math.abs(analytic[j] - numeric[j])).max().getAsDouble();
         // end::grad-finite-difference[]
         return new double[][] {analytic, numeric, {largestError}};
     }
@@ -56,9 +58,12 @@ public final class Backprop {
         double z = 0.7;                              // one logit
         double y = 1.0;                              // its label
         double h = 1e-5;
-        double analytic = Gradients.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
-        double numeric = (Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z + h}})[0][0] -
-                Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z - h}})[0][0]) / (2 * h);
+        double analytic = Gradients.sigmoidCrossEntropyWithLogits(
+                new double[][] {{y}}, new double[][] {{z}})[0][0];
+        double[][] up = {{z + h}};
+        double[][] down = {{z - h}};
+        double numeric = (Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, up)[0][0] -
+                Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, down)[0][0]) / (2 * h);
         double byHand = Softmax.sigmoid(z) - y;
         // end::grad-sigmoid-ce[]
         return new double[] {analytic, numeric, byHand};
@@ -76,7 +81,8 @@ public final class Backprop {
         double h = 1e-5;
         double[] qUp = Softmax.softmax(new double[] {z[0] + h, z[1], z[2]});     // nudge z_0 up
         double[] qDown = Softmax.softmax(new double[] {z[0] - h, z[1], z[2]});   // and down
-        double[] column0 = {(qUp[0] - qDown[0]) / (2 * h), (qUp[1] - qDown[1]) / (2 * h), (qUp[2] - qDown[2]) / (2 * h)};
+        double[] column0 = {(qUp[0] - qDown[0]) / (2 * h), (qUp[1] - qDown[1]) / (2 * h),
+                (qUp[2] - qDown[2]) / (2 * h)};
         // end::grad-softmax-jacobian[]
         return new double[][] {jacobian[0], jacobian[1], jacobian[2], column0};
     }
@@ -107,9 +113,10 @@ public final class Backprop {
         // tag::grad-chain-rule[]
         double[] y = {1.0, 0.0, 0.0};
         double[] lossByQ = {-y[0] / q[0], -y[1] / q[1], -y[2] / q[2]};   // ∂ℓ/∂q_i of ℓ = −Σ y_i ln q_i
-        double[] chain = IntStream.range(0, 3).mapToDouble(j ->
-                lossByQ[0] * jacobian[0][j] + lossByQ[1] * jacobian[1][j] + lossByQ[2] * jacobian[2][j]).toArray();
-        double[] library = Gradients.softmaxCrossEntropyWithLogits(new double[][] {y}, new double[][] {z})[0];
+        double[] chain = IntStream.range(0, 3).mapToDouble(j -> lossByQ[0] * jacobian[0][j] +
+                lossByQ[1] * jacobian[1][j] + lossByQ[2] * jacobian[2][j]).toArray();
+        double[] library = Gradients.softmaxCrossEntropyWithLogits(
+                new double[][] {y}, new double[][] {z})[0];
         // end::grad-chain-rule[]
         return new double[][] {chain, library};
     }
@@ -139,13 +146,15 @@ public final class Backprop {
         double y = 1.0;                              // its label
         double z = w[0] * x[0] + w[1] * x[1] + b;    // the logit
         double prediction = Softmax.sigmoid(z);
-        double loss = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
+        double loss = Losses.sigmoidCrossEntropyWithLogits(
+                new double[][] {{y}}, new double[][] {{z}})[0][0];
         double error = prediction - y;               // ∂ℓ/∂z
         double[] gradW = {error * x[0], error * x[1]};
         double gradB = error;
         double eta = 0.5;                            // one step of gradient descent
         double zAfter = (w[0] - eta * gradW[0]) * x[0] + (w[1] - eta * gradW[1]) * x[1] + (b - eta * gradB);
-        double lossAfter = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{zAfter}})[0][0];
+        double lossAfter = Losses.sigmoidCrossEntropyWithLogits(
+                new double[][] {{y}}, new double[][] {{zAfter}})[0][0];
         // end::grad-logistic-regression[]
         return new double[] {z, prediction, loss, gradW[0], gradW[1], gradB, lossAfter};
     }
@@ -194,7 +203,8 @@ public final class Backprop {
         double b = 2.0;
         for (int epoch = 0; epoch < 300; epoch++) {
             double z = w * x + b;
-            double delta = Gradients.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
+            double delta = Gradients.sigmoidCrossEntropyWithLogits(
+                    new double[][] {{y}}, new double[][] {{z}})[0][0];
             w -= eta * delta * x;                    // delta = a − y: no σ′(z) factor
             b -= eta * delta;
         }
@@ -329,7 +339,8 @@ public final class Backprop {
         // tag::ex-grad-confidently-wrong[]
         double[][] label = {{1.0, 0.0}};
         double unsure = Gradients.softmaxCrossEntropyWithLogits(label, new double[][] {{0.0, 0.5}})[0][0];
-        double confident = Gradients.softmaxCrossEntropyWithLogits(label, new double[][] {{0.0, 8.0}})[0][0];
+        double confident = Gradients.softmaxCrossEntropyWithLogits(
+                label, new double[][] {{0.0, 8.0}})[0][0];
         // end::ex-grad-confidently-wrong[]
         return new double[] {unsure, confident};
     }
@@ -342,12 +353,16 @@ public final class Backprop {
         double h = 1e-5;
         double[][] positive = {{1.0}};
         double[][] negative = {{0.0}};
-        double formulaPositive = (1 + (posWeight - 1) * 1.0) * Softmax.sigmoid(z) - posWeight * 1.0;   // β(σ(z) − 1)
-        double numericPositive = (Losses.weightedCrossEntropyWithLogits(positive, new double[][] {{z + h}}, posWeight)[0][0] -
-                Losses.weightedCrossEntropyWithLogits(positive, new double[][] {{z - h}}, posWeight)[0][0]) / (2 * h);
-        double formulaNegative = (1 + (posWeight - 1) * 0.0) * Softmax.sigmoid(z) - posWeight * 0.0;   // σ(z), as unweighted
-        double numericNegative = (Losses.weightedCrossEntropyWithLogits(negative, new double[][] {{z + h}}, posWeight)[0][0] -
-                Losses.weightedCrossEntropyWithLogits(negative, new double[][] {{z - h}}, posWeight)[0][0]) / (2 * h);
+        double[][] up = {{z + h}};
+        double[][] down = {{z - h}};
+        // β(σ(z) − 1)
+        double formulaPositive = (1 + (posWeight - 1) * 1.0) * Softmax.sigmoid(z) - posWeight * 1.0;
+        double numericPositive = (Losses.weightedCrossEntropyWithLogits(positive, up, posWeight)[0][0] -
+                Losses.weightedCrossEntropyWithLogits(positive, down, posWeight)[0][0]) / (2 * h);
+        // σ(z), as unweighted
+        double formulaNegative = (1 + (posWeight - 1) * 0.0) * Softmax.sigmoid(z) - posWeight * 0.0;
+        double numericNegative = (Losses.weightedCrossEntropyWithLogits(negative, up, posWeight)[0][0] -
+                Losses.weightedCrossEntropyWithLogits(negative, down, posWeight)[0][0]) / (2 * h);
         // end::ex-grad-pos-weight[]
         return new double[] {formulaPositive, numericPositive, formulaNegative, numericNegative};
     }

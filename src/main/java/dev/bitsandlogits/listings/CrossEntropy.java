@@ -33,7 +33,8 @@ public final class CrossEntropy {
     static double[] codeLengths() {
         // tag::ce-code-lengths[]
         double[] probabilities = {0.5, 0.25, 0.125, 0.125};
-        double[] lengths = Arrays.stream(probabilities).map(p -> Measures.information(p, Unit.BITS)).toArray();
+        double[] lengths = Arrays.stream(probabilities).map(
+                p -> Measures.information(p, Unit.BITS)).toArray();
         // end::ce-code-lengths[]
         return lengths;
     }

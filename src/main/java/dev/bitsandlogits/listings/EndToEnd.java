@@ -101,8 +101,8 @@ public final class EndToEnd {
         // tag::iris-start[]
         double[][] w = new double[4][3];             // one weight per measurement and class, all 0
         double[] b = new double[3];                  // one bias per class
-        double startLoss = Arrays.stream(Losses.sparseSoftmaxCrossEntropyWithLogits(
-                trainScaled.labels(), EndToEnd.logits(trainScaled.features(), w, b))).average().getAsDouble();
+        double startLoss = Arrays.stream(Losses.sparseSoftmaxCrossEntropyWithLogits(trainScaled.labels(),
+                EndToEnd.logits(trainScaled.features(), w, b))).average().getAsDouble();
         // end::iris-start[]
         return new double[] {startLoss, Math.log(3)};
     }
@@ -118,7 +118,8 @@ public final class EndToEnd {
         for (int epoch = 0; epoch < 150; epoch++) {
             double[][] x = trainScaled.features();
             // g[n] = ∂ℓ_n/∂z_n = softmax(z_n) − y_n, one row per flower
-            double[][] g = Gradients.softmaxCrossEntropyWithLogits(trainScaled.oneHot(), EndToEnd.logits(x, w, b));
+            double[][] g = Gradients.softmaxCrossEntropyWithLogits(
+                    trainScaled.oneHot(), EndToEnd.logits(x, w, b));
             double[][] gradW = new double[4][3];     // ∂ℓ̄/∂w_ic = Σ_n g[n][c] x[n][i] / m
             double[] gradB = new double[3];          // ∂ℓ̄/∂b_c = Σ_n g[n][c] / m
             for (int n = 0; n < m; n++) {
@@ -281,7 +282,8 @@ public final class EndToEnd {
         double h = 1e-5;
         double[][] up = EndToEnd.nudged(w, i, c, h);     // w with w_ic + h
         double[][] down = EndToEnd.nudged(w, i, c, -h);
-        double numeric = (EndToEnd.meanLoss(trainScaled, up, b) - EndToEnd.meanLoss(trainScaled, down, b)) / (2 * h);
+        double numeric = (EndToEnd.meanLoss(trainScaled, up, b) -
+                EndToEnd.meanLoss(trainScaled, down, b)) / (2 * h);
         // end::ex-iris-weight-gradient[]
         return new double[] {formula, numeric};
     }
@@ -296,8 +298,10 @@ public final class EndToEnd {
         double[] s = {train.standardDeviation(0), train.standardDeviation(1),
             train.standardDeviation(2), train.standardDeviation(3)};
         // tag::ex-iris-new-flower[]
-        double[] flower = {6.0, 2.9, 4.9, 1.6};       // cm: sepal length, sepal width, petal length, petal width
-        double[] scaled = {(flower[0] - mu[0]) / s[0], (flower[1] - mu[1]) / s[1],   // the training set's μ and s
+        // cm: sepal length, sepal width, petal length, petal width
+        double[] flower = {6.0, 2.9, 4.9, 1.6};
+        // scaled by the training set's μ and s
+        double[] scaled = {(flower[0] - mu[0]) / s[0], (flower[1] - mu[1]) / s[1],
             (flower[2] - mu[2]) / s[2], (flower[3] - mu[3]) / s[3]};
         double[] probabilities = Softmax.softmax(EndToEnd.logits(new double[][] {scaled}, w, b)[0]);
         // end::ex-iris-new-flower[]
@@ -313,7 +317,8 @@ public final class EndToEnd {
         double slowLoss = slow[150][0];
         double chosenLoss = chosen[150][0];
         double fastLoss = fast[150][0];
-        long fastRises = IntStream.range(0, 150).filter(k -> fast[k + 1][0] > fast[k][0]).count();   // epochs where the loss went up
+        // epochs where the loss went up
+        long fastRises = IntStream.range(0, 150).filter(k -> fast[k + 1][0] > fast[k][0]).count();
         // end::ex-iris-learning-rate[]
         return new double[] {slowLoss, chosenLoss, fastLoss, fastRises};
     }

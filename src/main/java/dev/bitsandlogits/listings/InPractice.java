@@ -53,7 +53,8 @@ public final class InPractice {
         double[] weights = {1.0, 1.0, 3.0};          // count class 2 three times
         double[] plain = CrossEntropyLoss.builder().build().perExample(targets, logits);
         double plainMean = CrossEntropyLoss.builder().build().apply(targets, logits);
-        double weightedMean = CrossEntropyLoss.builder().classWeights(weights).build().apply(targets, logits);
+        double weightedMean = CrossEntropyLoss.builder().classWeights(weights).build().apply(
+                targets, logits);
         double byHand = (plain[0] + plain[1] + plain[2] + weights[2] * plain[3]) / (1 + 1 + 1 + weights[2]);
         // end::practice-class-weights[]
         return new double[] {plain[0], plain[1], plain[2], plain[3], plainMean, weightedMean, byHand};
@@ -64,9 +65,11 @@ public final class InPractice {
         // tag::practice-ignore-index[]
         int[] targets = {2, -100, 0};                // the middle row is padding
         double[][] logits = {{2.0, -1.0, 3.0}, {9.0, 9.0, 9.0}, {1.0, 0.0, -0.5}};
-        double[] perExample = CrossEntropyLoss.builder().build().perExample(targets, logits);  // ignoreIndex -100
+        // ignoreIndex -100
+        double[] perExample = CrossEntropyLoss.builder().build().perExample(targets, logits);
         double mean = CrossEntropyLoss.builder().build().apply(targets, logits);
-        double keptOnly = CrossEntropyLoss.builder().build().apply(new int[] {2, 0}, new double[][] {logits[0], logits[2]});
+        double keptOnly = CrossEntropyLoss.builder().build().apply(
+                new int[] {2, 0}, new double[][] {logits[0], logits[2]});
         // end::practice-ignore-index[]
         return new double[] {perExample[0], perExample[1], perExample[2], mean, keptOnly};
     }
@@ -99,7 +102,8 @@ public final class InPractice {
         // tag::ex-practice-weighted-mean[]
         int[] targets = {0, 1, 1};
         double[][] logits = {{0.0, 0.0, 0.0}, {0.0, 0.0, 0.0}, {0.0, 0.0, 0.0}};   // every class 1/3
-        double library = CrossEntropyLoss.builder().classWeights(2.0, 1.0, 1.0).build().apply(targets, logits);
+        double library = CrossEntropyLoss.builder().classWeights(2.0, 1.0, 1.0).build().apply(
+                targets, logits);
         double byHand = (2 * Math.log(3) + Math.log(3) + Math.log(3)) / (2 + 1 + 1);
         // end::ex-practice-weighted-mean[]
         return new double[] {library, byHand};
@@ -108,7 +112,8 @@ public final class InPractice {
     /** Exercise: MEAN over a batch where every target is ignored throws. */
     static double exerciseAllIgnored() {
         // tag::ex-practice-all-ignored[]
-        double loss = CrossEntropyLoss.builder().build().apply(new int[] {-100, -100}, new double[][] {{1, 2}, {3, 4}});
+        double loss = CrossEntropyLoss.builder().build().apply(
+                new int[] {-100, -100}, new double[][] {{1, 2}, {3, 4}});
         // end::ex-practice-all-ignored[]
         return loss;
     }
@@ -120,7 +125,8 @@ public final class InPractice {
         int classes = 3;
         double tBest = Math.log(1 + classes * (1 - epsilon) / epsilon);    // ln 28
         double[][] logits = {{tBest, 0.0, 0.0}, {tBest - 0.01, 0.0, 0.0}, {tBest + 0.01, 0.0, 0.0}};
-        double[] losses = CrossEntropyLoss.builder().labelSmoothing(epsilon).build().perExample(new int[] {0, 0, 0}, logits);
+        double[] losses = CrossEntropyLoss.builder().labelSmoothing(epsilon).build().perExample(
+                new int[] {0, 0, 0}, logits);
         double atBest = losses[0];
         double below = losses[1];                    // a little less confident
         double above = losses[2];                    // a little more confident

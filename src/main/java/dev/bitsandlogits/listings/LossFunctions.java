@@ -98,7 +98,8 @@ public final class LossFunctions {
         double logNormalizer = Softmax.logSumExp(z);      // M + ln Σ_j exp(z_j − M), M = max z
         double logP0 = Softmax.logSoftmax(z)[0];
         double logP2 = Softmax.logSoftmax(z)[2];
-        double lossIfClass2 = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {2}, new double[][] {z})[0];
+        double lossIfClass2 = Losses.sparseSoftmaxCrossEntropyWithLogits(
+                new int[] {2}, new double[][] {z})[0];
         // end::loss-stable-log-softmax[]
         return new double[] {logNormalizer, logP0, logP2, lossIfClass2};
     }
@@ -110,7 +111,8 @@ public final class LossFunctions {
         double y = 1.0;                              // the label
         double naive = -Math.log(Softmax.sigmoid(z));  // σ(-800) underflows to 0
         double stable = Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
-        double library = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{y}}, new double[][] {{z}})[0][0];
+        double library = Losses.sigmoidCrossEntropyWithLogits(
+                new double[][] {{y}}, new double[][] {{z}})[0][0];
         // end::loss-stable-sigmoid[]
         return new double[] {naive, stable, library};
     }
@@ -174,7 +176,8 @@ public final class LossFunctions {
         // tag::ex-loss-sparse-is-one-hot[]
         double[][] logits = {{2.0, -1.0, 3.0}, {1.0, 0.0, -0.5}};
         double[] sparse = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {2, 0}, logits);
-        double[] dense = Losses.softmaxCrossEntropyWithLogits(new double[][] {{0, 0, 1}, {1, 0, 0}}, logits);
+        double[] dense = Losses.softmaxCrossEntropyWithLogits(
+                new double[][] {{0, 0, 1}, {1, 0, 0}}, logits);
         // end::ex-loss-sparse-is-one-hot[]
         return new double[] {sparse[0], sparse[1], dense[0], dense[1]};
     }
@@ -182,8 +185,10 @@ public final class LossFunctions {
     /** Exercise: adding a constant to every logit changes nothing. */
     static double[] exerciseShift() {
         // tag::ex-loss-shift[]
-        double original = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {2}, new double[][] {{2.0, -1.0, 3.0}})[0];
-        double shifted = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {2}, new double[][] {{102.0, 99.0, 103.0}})[0];
+        double original = Losses.sparseSoftmaxCrossEntropyWithLogits(
+                new int[] {2}, new double[][] {{2.0, -1.0, 3.0}})[0];
+        double shifted = Losses.sparseSoftmaxCrossEntropyWithLogits(
+                new int[] {2}, new double[][] {{102.0, 99.0, 103.0}})[0];
         // end::ex-loss-shift[]
         return new double[] {original, shifted};
     }
@@ -192,8 +197,10 @@ public final class LossFunctions {
     static double[] exerciseSigmoidIsTwoClassSoftmax() {
         // tag::ex-loss-sigmoid-two-class[]
         double z = 1.5;
-        double sigmoidLoss = Losses.sigmoidCrossEntropyWithLogits(new double[][] {{1.0}}, new double[][] {{z}})[0][0];
-        double softmaxLoss = Losses.sparseSoftmaxCrossEntropyWithLogits(new int[] {0}, new double[][] {{z, 0.0}})[0];
+        double sigmoidLoss = Losses.sigmoidCrossEntropyWithLogits(
+                new double[][] {{1.0}}, new double[][] {{z}})[0][0];
+        double softmaxLoss = Losses.sparseSoftmaxCrossEntropyWithLogits(
+                new int[] {0}, new double[][] {{z, 0.0}})[0];
         // end::ex-loss-sigmoid-two-class[]
         return new double[] {sigmoidLoss, softmaxLoss};
     }

@@ -110,6 +110,15 @@ final class PageContext implements AutoCloseable {
         problems.add(problem(needle, message));
     }
 
+    /** Several problems of one use of {@code needle}, each a line of its own at that use's line. */
+    void report(String needle, List<String> messages) {
+        Problem first = problem(needle, messages.get(0));
+        problems.add(first);
+        for (String message : messages.subList(1, messages.size())) {
+            problems.add(new Problem(first.location(), message, first.sourceLine()));
+        }
+    }
+
     private Problem find(Path path, List<String> source, String needle, int nth, String message) {
         int count = 0;
         for (int i = 0; i < source.size(); i++) {

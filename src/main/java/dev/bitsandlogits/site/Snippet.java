@@ -11,8 +11,19 @@ import java.util.List;
  * @param firstLine   1-based line number of the region's first code line in {@code source}
  * @param code        the region's code, common indentation removed, tag lines dropped
  * @param imports     the file's import declarations, in file order (JShell needs them too)
+ * @param lineNumbers 1-based line number in {@code source} of each line of {@code code} (empty: unknown)
  */
-record Snippet(String tag, Path source, int firstLine, String code, List<String> imports) {
+record Snippet(String tag, Path source, int firstLine, String code, List<String> imports, List<Integer> lineNumbers) {
+
+    Snippet(String tag, Path source, int firstLine, String code, List<String> imports) {
+        this(tag, source, firstLine, code, imports, List.of());
+    }
+
+    /** {@code src/main/java/.../Information.java:48}, where the region's {@code index}-th line (0-based) is. */
+    String location(int index) {
+        int line = index < lineNumbers.size() ? lineNumbers.get(index) : firstLine + index;
+        return source.toString().replace('\\', '/') + ":" + line;
+    }
 
     /** {@code src/main/java/.../Information.java:42}, the place to fix a region. */
     String location() {

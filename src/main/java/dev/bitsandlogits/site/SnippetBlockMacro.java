@@ -45,10 +45,15 @@ final class SnippetBlockMacro extends BlockMacroProcessor {
         }
         SnippetResult result = page.run(snippet, expect, limit);
         Problem problem = check(result, expect);
+        List<String> messages = new java.util.ArrayList<>();
         if (problem != null) {
-            page.report(needle, problem.message());
-        } else {
+            messages.add(problem.message());
+        }
+        messages.addAll(ListingWidth.tooLong(snippet));
+        if (messages.isEmpty()) {
             page.claim(needle);
+        } else {
+            page.report(needle, messages);
         }
         boolean echoAll = "all".equals(attributes.get("echo")) || "all".equals(parent.getDocument().getAttribute("snippet-echo"));
         parseContent(parent, render(result, (String) attributes.get("title"), problem == null ? page : null, echoAll));

@@ -108,7 +108,8 @@ final class SnippetIndex {
                 problems.add(new Problem(where, "end::" + tag + "[] has no matching tag::" + tag + "[]", lines.get(i)));
                 continue;
             }
-            Snippet snippet = new Snippet(tag, source, start + 2, region(lines.subList(start + 1, i)), List.copyOf(imports));
+            Snippet snippet = new Snippet(tag, source, start + 2, region(lines.subList(start + 1, i)), List.copyOf(imports),
+                    regionLineNumbers(lines.subList(start + 1, i), start + 2));
             Snippet twin = byTag.putIfAbsent(tag, snippet);
             if (twin != null) {
                 problems.add(new Problem(where, "tag '" + tag + "' is already defined at " + twin.location()
@@ -132,6 +133,25 @@ final class SnippetIndex {
             }
         }
         return kept;
+    }
+
+    /** The source line numbers of {@link #region}'s lines: tag directives and blank lines at either end dropped. */
+    private static List<Integer> regionLineNumbers(List<String> lines, int firstLineNumber) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!TAG.matcher(lines.get(i)).matches()) {
+                numbers.add(i);
+            }
+        }
+        int from = 0;
+        int to = numbers.size();
+        while (from < to && lines.get(numbers.get(from)).isBlank()) {
+            from++;
+        }
+        while (to > from && lines.get(numbers.get(to - 1)).isBlank()) {
+            to--;
+        }
+        return numbers.subList(from, to).stream().map(i -> i + firstLineNumber).toList();
     }
 
     /** The region's lines without nested tag directives and without their common indentation. */

@@ -257,6 +257,23 @@ class SiteBuildIT {
         }
 
         @Test
+        @DisplayName("region line too long for a code box at 1280 px: the page's line and the Java line")
+        void lineTooLong() throws IOException {
+            String fits = "    double fits = " + "1 + ".repeat(20) + "100.0;";     // 100 characters without its indentation
+            String tooLong = "    double tooLong = " + "1 + ".repeat(20) + "1.0;";   // 101
+            BuildConfig config = fixtureListing("class Fixture {", "  static void f() {",
+                    "    // tag::wide[]", "", fits, "    // tag::inner[]", tooLong, "    // end::inner[]", "    // end::wide[]",
+                    "  }", "}");
+            page("one.adoc", "= One", "", "Some text.", "", "snippet::wide[timeout=60]");
+            Book.BuildFailedException e = assertThrows(Book.BuildFailedException.class, () -> book.build(config));
+            assertEquals(100, fits.strip().length());
+            assertEquals(List.of("docs/one.adoc:5: snippet 'wide': a line of 101 characters is wider than a code box at 1280 px"
+                    + " (100), so it wraps (src/main/java/Fixture.java:7); break it after a comma, an operator or an opening"
+                    + " parenthesis, or move its comment to a line of its own\n    | snippet::wide[timeout=60]"),
+                    e.problems().stream().map(Problem::format).toList());
+        }
+
+        @Test
         @DisplayName("region whose continuation line the jshell tool would run as a statement of its own")
         void continuationLine() throws IOException {
             BuildConfig config = fixtureListing("class Fixture {", "  static void f() {",
