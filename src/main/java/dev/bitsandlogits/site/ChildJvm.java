@@ -50,8 +50,13 @@ final class ChildJvm {
             String hash = java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             Path dir = tmp.resolve("bitsandlogits-" + name + "-" + hash);
-            if (Files.isDirectory(dir)) {
+            if (files.keySet().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
                 return dir;
+            }
+            if (Files.exists(dir)) { // partly cleaned away (tmp cleaners): start again
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
             // Written beside it, then moved into place at once: a concurrent build sees all of it or none.
             Path fresh = Files.createTempDirectory(tmp, "bitsandlogits-" + name + "-" + hash + ".");

@@ -39,8 +39,6 @@ final class SnippetJvm implements AutoCloseable {
     private static final int CONNECT_MILLIS = 60_000;
     private static final int STDERR_KEPT = 4096;
 
-    private static Path agentClassPath;
-
     /** The snippet JVM's maximum heap, as {@code -Xmx} takes it. */
     static String heap() {
         return System.getProperty(HEAP_PROPERTY, "512m");
@@ -72,11 +70,27 @@ final class SnippetJvm implements AutoCloseable {
         }
         Process target = process;
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            listener.setSoTimeout(CONNECT_MILLIS);
             OutputStream ports = target.getOutputStream();
             ports.write((listener.getLocalPort() + "\n").getBytes(StandardCharsets.US_ASCII));
             ports.flush();
-            Socket socket = listener.accept();
+            // Short waits, so that a JVM that ended before connecting (a bad class path, no memory) is
+            // reported at once rather than after the whole connect time.
+            listener.setSoTimeout(250);
+            Socket connected = null;
+            long deadline = System.nanoTime() + CONNECT_MILLIS * 1_000_000L;
+            while (connected == null) {
+                try {
+                    connected = listener.accept();
+                } catch (java.net.SocketTimeoutException waiting) {
+                    if (!target.isAlive()) {
+                        throw new IOException("the snippet JVM ended before it connected (exit " + target.exitValue() + ")");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw waiting;
+                    }
+                }
+            }
+            Socket socket = connected;
             socket.setTcpNoDelay(true);
             Map<String, OutputStream> outputs = Map.of("out", env.userOut(), "err", env.userErr());
             Map<String, InputStream> inputs = Map.of("in", InputStream.nullInputStream());
@@ -226,10 +240,8 @@ final class SnippetJvm implements AutoCloseable {
 
     /** {@link SnippetAgent}'s classes alone: the library and listings reach the snippet JVM through JShell only. */
     private static synchronized Path agentClassPath() {
-        if (agentClassPath == null) {
-            agentClassPath = ChildJvm.classesAlone("snippet-agent", SnippetAgent.class, SnippetAgent.Guarded.class);
-        }
-        return agentClassPath;
+        // Asked again at each start: something may have cleaned the temporary directory meanwhile.
+        return ChildJvm.classesAlone("snippet-agent", SnippetAgent.class, SnippetAgent.Guarded.class);
     }
 
     /**

@@ -31,6 +31,9 @@ class ChildJvmTest {
         }
         assertEquals(before, copies("childjvm-test"), "a directory left behind per start");
         assertTrue(Files.isRegularFile(first.resolve("dev/bitsandlogits/site/KatexServer.class")));
+        Files.delete(first.resolve("dev/bitsandlogits/site/KatexServer.class")); // as a tmp cleaner might
+        assertEquals(first, ChildJvm.classesAlone("childjvm-test", KatexServer.class));
+        assertTrue(Files.isRegularFile(first.resolve("dev/bitsandlogits/site/KatexServer.class")), "not copied again");
         Path other = ChildJvm.classesAlone("childjvm-test", KatexServer.class, SnippetAgent.class);
         assertNotEquals(first, other);
         assertTrue(Files.isRegularFile(other.resolve("dev/bitsandlogits/site/SnippetAgent.class")));
