@@ -142,6 +142,11 @@ public final class Book implements AutoCloseable {
         session = warm;
     }
 
+    /** Forgets the snippet results held in memory, so the next build reads them from disk or runs them, as a new JVM would. */
+    void forgetSnippetResults() {
+        cache.clear();
+    }
+
     /** Snippets the head start ran into the cache for the next build ({@link SnippetPrefetch}), counted in its report. */
     void ranAhead(int runs) {
         ranAhead = runs;

@@ -97,6 +97,13 @@ final class SnippetCache {
         faulted.clear();
     }
 
+    /** Drops every result held in memory (the store on disk keeps its files): as a new build's JVM finds it. */
+    void clear() {
+        statements.clear();
+        values.clear();
+        faulted.clear();
+    }
+
     /** The start of every page's chain: the compiled library and the listings outside their regions. */
     static String start(BuildConfig config, SnippetIndex index) {
         return chain(fingerprint(config.classesDir()), index.outsideRegions());
