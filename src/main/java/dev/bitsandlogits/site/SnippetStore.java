@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *
  * <p>The key is the in-memory cache's (compiled library, listings outside their regions, the
  * page's chain of regions); the directory below {@code snippets/} is a {@link #version()}: the
- * JDK that runs the snippets, the snippet JVM's heap, and the class bytes of the builder classes
+ * JDK that runs the snippets, the snippet JVM's heap, the locale, time zone and encoding it
+ * inherits, and the class bytes of the builder classes
  * that execute snippets and shape their results ({@code Snippet*}, {@code ChildJvm}). A change to
  * any of them starts an empty directory (and removes the others). Faulted results are never
  * written ({@link SnippetCache} keeps them for one build). A file is written to a temporary file
@@ -255,18 +256,31 @@ final class SnippetStore {
     }
 
     /**
-     * What besides the key decides a result: this file format, the JDK, the snippet JVM's heap, and
-     * the builder classes that run snippets and record their results.
+     * What besides the key decides a result: this file format, the JDK, the snippet JVM's heap, the
+     * locale, time zone and encoding it inherits, and the builder classes that run snippets and
+     * record their results.
      */
     static String version() {
         String v = version;
         if (v == null) {
             v = SnippetCache.chain(MAGIC, Runtime.version().toString(), System.getProperty("java.vm.vendor", ""),
                     System.getProperty("java.vm.name", ""), System.getProperty("java.home", ""), SnippetJvm.heap(),
+                    System.getProperty("os.name", "") + " " + System.getProperty("os.arch", ""),
+                    // what the snippet JVM inherits that a snippet could print: locale, time zone, encoding
+                    java.util.Locale.getDefault().toLanguageTag(), java.util.TimeZone.getDefault().getID(),
+                    System.getProperty("file.encoding", ""), environment("LANG", "LC_ALL", "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "TZ"),
                     builderFingerprint());
             version = v;
         }
         return v;
+    }
+
+    private static String environment(String... names) {
+        StringBuilder values = new StringBuilder();
+        for (String name : names) {
+            values.append(name).append('=').append(System.getenv().getOrDefault(name, "")).append('\n');
+        }
+        return values.toString();
     }
 
     /** SHA-256 of the {@code Snippet*} and {@code ChildJvm} classes as this JVM loaded them (directory or jar). */

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -126,6 +128,27 @@ class SnippetStoreTest {
         assertFalse(Files.exists(dir.resolve(v1)));
         assertTrue(Files.exists(dir.resolve("not-a-version")), "only version directories are removed");
         assertEquals(statements(), new SnippetStore(dir.resolve(v2)).statements(KEY));
+    }
+
+    @Test
+    @DisplayName("a key changes with the chain before it, the region's tag, imports and code, and a value's expression; not with where the region is")
+    void keys() {
+        String start = SnippetCache.chain("library", "outside regions");
+        Snippet a = new Snippet("a", Path.of("L.java"), 10, "double x = 1;", List.of("import java.util.List;"));
+        String key = SnippetCache.next(start, a);
+        assertEquals(key, SnippetCache.next(start, new Snippet("a", Path.of("M.java"), 99, "double x = 1;",
+                List.of("import java.util.List;"))), "moved to another line or file: the same result");
+        Set<String> keys = new HashSet<>(List.of(key,
+                SnippetCache.next(SnippetCache.chain("library2", "outside regions"), a),
+                SnippetCache.next(SnippetCache.chain("library", "outside regions2"), a),
+                SnippetCache.next(start, new Snippet("b", a.source(), 10, a.code(), a.imports())),
+                SnippetCache.next(start, new Snippet("a", a.source(), 10, "double x = 2;", a.imports())),
+                SnippetCache.next(start, new Snippet("a", a.source(), 10, a.code(), List.of())),
+                SnippetCache.next(SnippetCache.next(start, a), a),
+                SnippetCache.value(key, "x"), SnippetCache.value(key, "x + 1")));
+        assertEquals(9, keys.size(), "all different");
+        // Field boundaries count: ("ab", "c") and ("a", "bc") are different chains.
+        assertNotEquals(SnippetCache.chain("p", "ab", "c"), SnippetCache.chain("p", "a", "bc"));
     }
 
     @Test
