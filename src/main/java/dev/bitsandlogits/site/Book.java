@@ -59,6 +59,7 @@ public final class Book implements AutoCloseable {
     private long assetNanos;
     private ListingsClassLoader listingsLoader;
     private SnippetSession session;
+    private int ranAhead;
     private long linkNanos;
     /** The page each converting thread is on: pages are converted in parallel, one a thread. */
     private final ThreadLocal<PageContext> page = new ThreadLocal<>();
@@ -141,6 +142,16 @@ public final class Book implements AutoCloseable {
         session = warm;
     }
 
+    /** Forgets the snippet results held in memory, so the next build reads them from disk or runs them, as a new JVM would. */
+    void forgetSnippetResults() {
+        cache.clear();
+    }
+
+    /** Snippets the head start ran into the cache for the next build ({@link SnippetPrefetch}), counted in its report. */
+    void ranAhead(int runs) {
+        ranAhead = runs;
+    }
+
     /** The compiled classes changed (live preview): the next snippet gets a new JShell. */
     void classesChanged() {
         if (session != null) {
@@ -193,6 +204,7 @@ public final class Book implements AutoCloseable {
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
         listingsLoader = new ListingsClassLoader(config.classesDir());
         fingerprint = SnippetCache.start(config, index);
+        cache.persistTo(SnippetStore.of(config));
         lastIndex = index;
         problems.addAll(index.problems());
         List<Edition> editions = Edition.all(config.docsDir());
@@ -254,7 +266,8 @@ public final class Book implements AutoCloseable {
             SiteOutput.delete(out);
             cache.forgetFaults();
         }
-        BuildReport report = new BuildReport(reports, pagesNanos, assetNanos, linkNanos, System.nanoTime() - start);
+        BuildReport report = new BuildReport(reports, ranAhead, pagesNanos, assetNanos, linkNanos, System.nanoTime() - start);
+        ranAhead = 0;
         if (!problems.isEmpty()) {
             throw new BuildFailedException(Problem.inSourceOrder(problems), report);
         }
@@ -541,14 +554,18 @@ public final class Book implements AutoCloseable {
     }
 
     /** What the whole build did. */
-    public record BuildReport(List<PageReport> pages, long pagesNanos, long assetNanos, long linkNanos, long nanos) {
+    public record BuildReport(List<PageReport> pages, int ranAhead, long pagesNanos, long assetNanos, long linkNanos,
+                              long nanos) {
         public int snippets() {
             return pages.stream().mapToInt(PageReport::snippets).sum();
         }
 
-        /** Snippets run in JShell in this build, replays included; cached snippets are not run again. */
+        /**
+         * Snippets run in JShell in this build, replays and the head start's runs ahead included;
+         * cached snippets (also those on disk from an earlier build) are not run again.
+         */
         public int executed() {
-            return pages.stream().mapToInt(PageReport::executed).sum();
+            return ranAhead + pages.stream().mapToInt(PageReport::executed).sum();
         }
 
         public String summary() {

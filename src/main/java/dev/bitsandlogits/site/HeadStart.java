@@ -4,7 +4,8 @@ import java.io.PrintStream;
 
 /**
  * The slow starts of a build, begun together so that they overlap: JRuby + Asciidoctor (seconds
- * on one core), a JShell that runs every page's snippets into the cache the pages will read, and
+ * on one core), a JShell that runs every page's snippets into the cache the pages will read (none,
+ * and no JShell, for pages whose results the last build left in {@link SnippetStore}), and
  * the library's Javadoc (on the other). {@link #book} and {@link #awaitSnippets} wait for them.
  */
 final class HeadStart {
@@ -22,9 +23,9 @@ final class HeadStart {
 
     private HeadStart(BuildConfig config) {
         snippets = new Thread(() -> {
-            session = SnippetSession.warm(config.classesDir());
             try {
-                prefetched = SnippetPrefetch.run(config, cache, session);
+                // No JShell (and no snippet JVM) when every page's results are on disk from the last build.
+                prefetched = SnippetPrefetch.run(config, cache, () -> session = SnippetSession.warm(config.classesDir()));
             } catch (RuntimeException e) {
                 // The conversion runs whatever is missing and reports any problem at its line.
             }
@@ -78,8 +79,9 @@ final class HeadStart {
     /** Waits for the snippets run ahead and hands their JShell to the book. */
     void awaitSnippets(Book book, PrintStream progress) {
         join(snippets);
-        progress.printf("Snippets run ahead in parallel: %d in %d ms (JShell start included)%n", prefetched,
-                prefetchNanos / 1_000_000);
+        progress.printf("Snippets run ahead in parallel: %d in %d ms (%s)%n", prefetched,
+                prefetchNanos / 1_000_000, session != null ? "JShell start included" : "no JShell started");
+        book.ranAhead(prefetched);
         if (session != null) {
             book.adoptSession(session);
         }

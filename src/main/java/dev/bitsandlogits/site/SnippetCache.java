@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * order (a snippet's result depends on the snippets before it, which share its JShell session).
  * Changing a region, its imports, the order of regions, or any class the regions can call
  * changes every key after that point. The site builder's own classes are left out of the
- * fingerprint: they cannot change what a snippet computes.
+ * fingerprint: they cannot change what a snippet computes (the results kept on disk between
+ * builds, {@link SnippetStore}, are also keyed by the builder classes that record them).
  */
 final class SnippetCache {
 
@@ -28,8 +29,24 @@ final class SnippetCache {
     private final Map<String, List<SnippetResult.Statement>> statements = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, SnippetSession.Value> values = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Where results also go between builds ({@link SnippetStore}); null: memory only. */
+    private volatile SnippetStore store;
+
+    /** Reads and writes results through {@code store} too (the project's {@code target/site-cache/}), or not (null). */
+    void persistTo(SnippetStore store) {
+        this.store = store;
+    }
+
     List<SnippetResult.Statement> statements(String key) {
-        return statements.get(key);
+        List<SnippetResult.Statement> found = statements.get(key);
+        SnippetStore disk = store;
+        if (found == null && disk != null) {
+            found = disk.statements(key);
+            if (found != null) {
+                statements.put(key, found);
+            }
+        }
+        return found;
     }
 
     /** Keys of results that met a fault of the snippet JVM: reused within a build, run again by the next. */
@@ -37,19 +54,33 @@ final class SnippetCache {
 
     void putStatements(String key, List<SnippetResult.Statement> result) {
         statements.put(key, result);
+        SnippetStore disk = store;
         if (new SnippetResult(null, result, 0).faulted()) {
             faulted.add(key);
+        } else if (disk != null) {
+            disk.putStatements(key, result);
         }
     }
 
     SnippetSession.Value value(String key) {
-        return values.get(key);
+        SnippetSession.Value found = values.get(key);
+        SnippetStore disk = store;
+        if (found == null && disk != null) {
+            found = disk.value(key);
+            if (found != null) {
+                values.put(key, found);
+            }
+        }
+        return found;
     }
 
     void putValue(String key, SnippetSession.Value value) {
         values.put(key, value);
+        SnippetStore disk = store;
         if (value.error() != null && value.error().startsWith(SnippetSession.NOT_RUN)) {
             faulted.add(key);
+        } else if (disk != null) {
+            disk.putValue(key, value);
         }
     }
 
@@ -63,6 +94,13 @@ final class SnippetCache {
             statements.remove(key);
             values.remove(key);
         }
+        faulted.clear();
+    }
+
+    /** Drops every result held in memory (the store on disk keeps its files): as a new build's JVM finds it. */
+    void clear() {
+        statements.clear();
+        values.clear();
         faulted.clear();
     }
 

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,17 +32,30 @@ final class SnippetPrefetch {
     private SnippetPrefetch() {
     }
 
-    /** Returns the number of snippets run. */
-    static int run(BuildConfig config, SnippetCache cache, SnippetSession session) {
+    /**
+     * Returns the number of snippets run. A page whose every result and value is cached already
+     * (in memory, or on disk from an earlier build: {@link SnippetStore}) is skipped; when no page
+     * needs JShell, {@code sessions} is never asked for one.
+     */
+    static int run(BuildConfig config, SnippetCache cache, Supplier<SnippetSession> sessions) {
         SnippetIndex index = SnippetIndex.scan(config.root(), config.listingsDir());
         String start = SnippetCache.start(config, index);
+        cache.persistTo(SnippetStore.of(config));
         int runs = 0;
+        SnippetSession session = null;
         for (Path page : Book.pages(config.docsDir())) {
+            List<String> lines = read(page);
+            if (cached(lines, index, start, cache)) {
+                continue;
+            }
+            if (session == null) {
+                session = sessions.get();
+            }
             session.reset();
             String chain = start;
             Map<String, String> chainAfter = new HashMap<>();
             Set<String> done = new HashSet<>();
-            for (String line : read(page)) {
+            for (String line : lines) {
                 if (line.startsWith("//")) {
                     continue;
                 }
@@ -60,7 +75,7 @@ final class SnippetPrefetch {
                 }
             }
             // Expressions in value macros are evaluated right after their own snippet ran again.
-            for (String line : read(page)) {
+            for (String line : lines) {
                 Matcher m = MACRO.matcher(line);
                 while (m.find()) {
                     String tag = m.group(2);
@@ -74,11 +89,50 @@ final class SnippetPrefetch {
                 }
             }
         }
-        session.reset();
+        if (session != null) {
+            session.reset();
+        }
         return runs;
     }
 
-    private static java.util.List<String> read(Path page) {
+    /** Whether every snippet and value macro of {@code lines}, as read here, has its result in {@code cache}. */
+    private static boolean cached(List<String> lines, SnippetIndex index, String start, SnippetCache cache) {
+        String chain = start;
+        Map<String, String> chainAfter = new HashMap<>();
+        Set<String> done = new HashSet<>();
+        for (String line : lines) {
+            if (line.startsWith("//")) {
+                continue;
+            }
+            Matcher m = MACRO.matcher(line.strip());
+            while (m.find()) {
+                if (m.group(1) != null) {
+                    Snippet snippet = index.find(m.group(1)).orElse(null);
+                    if (snippet == null || !done.add(snippet.tag())) {
+                        continue;
+                    }
+                    chain = SnippetCache.next(chain, snippet);
+                    if (cache.statements(chain) == null) {
+                        return false;
+                    }
+                    chainAfter.put(snippet.tag(), chain);
+                }
+            }
+        }
+        for (String line : lines) {
+            Matcher m = MACRO.matcher(line);
+            while (m.find()) {
+                String tag = m.group(2);
+                if (tag != null && chainAfter.containsKey(tag) && cache.value(SnippetCache.value(chainAfter.get(tag),
+                        m.group(3).replace("\\]", "]").strip())) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<String> read(Path page) {
         try {
             return Files.readAllLines(page, StandardCharsets.UTF_8);
         } catch (IOException e) {
