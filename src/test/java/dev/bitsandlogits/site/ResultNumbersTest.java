@@ -63,7 +63,7 @@ class ResultNumbersTest {
     }
 
     @Property(shrinking = ShrinkingMode.OFF)
-    @DisplayName("any double: at most ten significant digits, no E, within half a unit of the tenth digit")
+    @net.jqwik.api.Label("any double: at most ten significant digits, no E, within half a unit of the tenth digit")
     void neverNoisyNorENotation(@ForAll double x) {
         String s = ResultNumbers.format(x);
         String mantissa = s.split(" ")[0].replaceAll("[^0-9]", "").replaceAll("^0+", "").replaceAll("0+$", "");
