@@ -44,49 +44,25 @@ final class SnippetPrefetch {
         int runs = 0;
         SnippetSession session = null;
         for (Path page : Book.pages(config.docsDir())) {
-            List<String> lines = read(page);
-            if (cached(lines, index, start, cache)) {
+            Plan plan = plan(read(page), index, start);
+            if (plan.cachedIn(cache)) {
                 continue;
             }
             if (session == null) {
                 session = sessions.get();
             }
             session.reset();
-            String chain = start;
-            Map<String, String> chainAfter = new HashMap<>();
-            Set<String> done = new HashSet<>();
-            for (String line : lines) {
-                if (line.startsWith("//")) {
-                    continue;
-                }
-                Matcher m = MACRO.matcher(line.strip());
-                while (m.find()) {
-                    if (m.group(1) != null) {
-                        Snippet snippet = index.find(m.group(1)).orElse(null);
-                        if (snippet == null || !done.add(snippet.tag())) {
-                            continue;
-                        }
-                        chain = SnippetCache.next(chain, snippet);
-                        SnippetResult result = session.run(snippet, SnippetBlockMacro.limit(line).orElse(SnippetSession.DEFAULT_LIMIT));
-                        runs++;
-                        cache.putStatements(chain, result.statements());
-                        chainAfter.put(snippet.tag(), chain);
-                    }
-                }
+            for (Step step : plan.snippets()) {
+                SnippetResult result = session.run(step.snippet(),
+                        SnippetBlockMacro.limit(step.line()).orElse(SnippetSession.DEFAULT_LIMIT));
+                runs++;
+                cache.putStatements(step.chain(), result.statements());
             }
             // Expressions in value macros are evaluated right after their own snippet ran again.
-            for (String line : lines) {
-                Matcher m = MACRO.matcher(line);
-                while (m.find()) {
-                    String tag = m.group(2);
-                    if (tag == null || !chainAfter.containsKey(tag)) {
-                        continue;
-                    }
-                    String expression = m.group(3).replace("\\]", "]").strip();
-                    session.run(index.find(tag).orElseThrow());
-                    runs++;
-                    cache.putValue(SnippetCache.value(chainAfter.get(tag), expression), session.value(expression));
-                }
+            for (Value value : plan.values()) {
+                session.run(value.snippet());
+                runs++;
+                cache.putValue(value.key(), session.value(value.expression()));
             }
         }
         if (session != null) {
@@ -95,11 +71,30 @@ final class SnippetPrefetch {
         return runs;
     }
 
-    /** Whether every snippet and value macro of {@code lines}, as read here, has its result in {@code cache}. */
-    private static boolean cached(List<String> lines, SnippetIndex index, String start, SnippetCache cache) {
+    /** A snippet macro of a page: its line, its snippet, and the cache key of the chain ending with it. */
+    private record Step(String line, Snippet snippet, String chain) {
+    }
+
+    /** A quoted {@code value:} expression of a page, read after its snippet. */
+    private record Value(Snippet snippet, String expression, String key) {
+    }
+
+    /** What a page runs ahead, in order, with each result's cache key. */
+    private record Plan(List<Step> snippets, List<Value> values) {
+
+        /** Whether every snippet and value of the page has its result in {@code cache}. */
+        boolean cachedIn(SnippetCache cache) {
+            return snippets.stream().allMatch(s -> cache.statements(s.chain()) != null)
+                    && values.stream().allMatch(v -> cache.value(v.key()) != null);
+        }
+    }
+
+    /** The page's snippet macros (outside line comments, each tag once) and its quoted values, as read here. */
+    private static Plan plan(List<String> lines, SnippetIndex index, String start) {
         String chain = start;
         Map<String, String> chainAfter = new HashMap<>();
         Set<String> done = new HashSet<>();
+        List<Step> steps = new java.util.ArrayList<>();
         for (String line : lines) {
             if (line.startsWith("//")) {
                 continue;
@@ -112,24 +107,25 @@ final class SnippetPrefetch {
                         continue;
                     }
                     chain = SnippetCache.next(chain, snippet);
-                    if (cache.statements(chain) == null) {
-                        return false;
-                    }
+                    steps.add(new Step(line, snippet, chain));
                     chainAfter.put(snippet.tag(), chain);
                 }
             }
         }
+        List<Value> values = new java.util.ArrayList<>();
         for (String line : lines) {
             Matcher m = MACRO.matcher(line);
             while (m.find()) {
                 String tag = m.group(2);
-                if (tag != null && chainAfter.containsKey(tag) && cache.value(SnippetCache.value(chainAfter.get(tag),
-                        m.group(3).replace("\\]", "]").strip())) == null) {
-                    return false;
+                if (tag == null || !chainAfter.containsKey(tag)) {
+                    continue;
                 }
+                String expression = m.group(3).replace("\\]", "]").strip();
+                values.add(new Value(index.find(tag).orElseThrow(), expression,
+                        SnippetCache.value(chainAfter.get(tag), expression)));
             }
         }
-        return true;
+        return new Plan(steps, values);
     }
 
     private static List<String> read(Path page) {
