@@ -1,5 +1,7 @@
 package dev.bitsandlogits.listings;
 
+import dev.bitsandlogits.press.api.Chart;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.bitsandlogits.listings;
 
+import dev.bitsandlogits.press.api.BarChart;
+import dev.bitsandlogits.press.api.Chart;
+
 import java.util.List;
 
 import dev.bitsandlogits.info.Measures;

@@ -1,5 +1,8 @@
 package dev.bitsandlogits.listings;
 
+import dev.bitsandlogits.press.api.BarChart;
+import dev.bitsandlogits.press.api.Chart;
+
 import static dev.bitsandlogits.listings.Expect.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.bitsandlogits.listings;
 
+import dev.bitsandlogits.press.api.Chart;
+
 import static dev.bitsandlogits.listings.Expect.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

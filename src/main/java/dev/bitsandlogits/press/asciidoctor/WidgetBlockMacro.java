@@ -1,0 +1,188 @@
+package dev.bitsandlogits.press.asciidoctor;
+
+import dev.bitsandlogits.press.core.Html;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.extension.BlockMacroProcessor;
+import org.asciidoctor.extension.Name;
+
+import dev.bitsandlogits.widgets.Readout;
+import dev.bitsandlogits.widgets.Slider;
+import dev.bitsandlogits.widgets.Widget;
+
+/**
+ * {@code widget::binary-entropy[]} — an interactive figure: the widget class
+ * {@code dev.bitsandlogits.widgets.BinaryEntropyWidget} runs on the JVM to write the figure, its
+ * sliders and its readouts at the sliders' start values (what a reader without JavaScript sees,
+ * and what the page opens with), and its {@code main}, compiled by TeaVM ({@link WidgetCompiler}),
+ * is written beside the page as {@code widgets/binary-entropy.js} to recompute them as the reader
+ * moves the sliders. An unknown widget, a TeaVM failure, or more than {@link #BUDGET} bytes of
+ * widget script on one page fails the build at the macro's line.
+ */
+@Name("widget")
+public final class WidgetBlockMacro extends BlockMacroProcessor {
+
+    public static final String PACKAGE = "dev.bitsandlogits.widgets";
+    /** Widget JavaScript allowed on one page, uncompressed. */
+    public static final int BUDGET = 60 * 1024;
+
+    private final Conversion book;
+    private final WidgetCompiler compiler;
+
+    public WidgetBlockMacro(Conversion book, WidgetCompiler compiler) {
+        this.book = book;
+        this.compiler = compiler;
+    }
+
+    @Override
+    public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+        PageContext page = book.page();
+        long start = System.nanoTime();
+        try {
+            return widget(parent, target, page);
+        } finally {
+            page.widgetNanos += System.nanoTime() - start;
+        }
+    }
+
+    private StructuralNode widget(StructuralNode parent, String target, PageContext page) {
+        String needle = "widget::" + target + "[";
+        if (!target.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            page.report(needle, "widget name '" + target + "' must be kebab case, e.g. widget::binary-entropy[]");
+            return null;
+        }
+        String className = PACKAGE + "." + className(target);
+        Widget widget;
+        try {
+            Class<?> type = Class.forName(className, true, book.listingsLoader());
+            if (!Widget.class.isAssignableFrom(type)) {
+                page.report(needle, "widget '" + target + "': " + className + " does not extend " + Widget.class.getName());
+                return null;
+            }
+            widget = (Widget) type.getConstructor().newInstance();
+            type.getMethod("main", String[].class);
+        } catch (ClassNotFoundException e) {
+            page.report(needle, "unknown widget '" + target + "': no class " + className);
+            return null;
+        } catch (NoSuchMethodException e) {
+            page.report(needle, "widget '" + target + "': " + className + " needs a public no-argument constructor and a"
+                    + " public static void main(String[]) that calls WidgetRuntime.start(\"" + target + "\", new "
+                    + className(target) + "())");
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException i ? i.getCause() : e;
+            page.report(needle, "widget '" + target + "': cannot create " + className + ": " + cause);
+            return null;
+        }
+        if (!page.widgets.add(target)) {
+            page.report(needle, "widget '" + target + "' is already on this page: one of each per page");
+            return null;
+        }
+        String html;
+        try {
+            html = html(target, widget);
+        } catch (RuntimeException e) {
+            page.report(needle, "widget '" + target + "' failed at its start values: " + e);
+            return null;
+        }
+        WidgetCompiler.Result script;
+        try {
+            script = compiler.compile(page.config, className, entryPoint(target));
+        } catch (RuntimeException e) {
+            page.report(needle, "widget '" + target + "': " + e.getMessage());
+            return null;
+        }
+        page.widgetBytes += script.javascript().getBytes(StandardCharsets.UTF_8).length;
+        if (page.widgetBytes > BUDGET) {
+            page.report(needle, "widget '" + target + "': this page's widget JavaScript is " + page.widgetBytes / 1024
+                    + " KB, over the " + BUDGET / 1024 + " KB budget");
+            return null;
+        }
+        page.claim(needle);
+        Path outdir = ChartBlockMacro.outputDirectory(parent);
+        if (outdir != null) {
+            write(outdir.resolve("widgets").resolve(target + ".js"), script.javascript());
+        }
+        parseContent(parent, List.of("++++", html + "\n<script defer src=\"widgets/" + target + ".js\"></script>", "++++"));
+        return null;
+    }
+
+    /** The figure, its sliders and its readouts at the sliders' start values. */
+    static String html(String name, Widget widget) {
+        String id = "widget-" + name;
+        double[] x = widget.startValues();
+        StringBuilder out = new StringBuilder(8192);
+        out.append("<figure class=\"widget\" id=\"").append(id).append("\" data-widget=\"").append(name).append("\">\n");
+        // Two drawings, as for charts: the stylesheet shows the narrow one on a phone, whose type would otherwise shrink to 7 px.
+        for (String layout : new String[] {"wide", "narrow"}) {
+            widget.narrow(layout.equals("narrow"));
+            String svgId = id + (layout.equals("narrow") ? "-narrow" : "");
+            out.append("<svg class=\"chart widget-svg chart-").append(layout).append("\" viewBox=\"0 0 ")
+                    .append(widget.width()).append(' ').append(widget.height()).append("\" role=\"img\" aria-labelledby=\"")
+                    .append(svgId).append("-title ").append(svgId).append("-desc\"><title id=\"").append(svgId)
+                    .append("-title\">").append(Html.escape(widget.title())).append("</title><desc id=\"").append(svgId)
+                    .append("-desc\">").append(Html.escape(widget.description())).append("</desc><g class=\"widget-plot\" data-layout=\"")
+                    .append(layout).append("\">").append(widget.figure(x)).append("</g></svg>\n");
+        }
+        widget.narrow(false);
+        out.append("<div class=\"widget-controls\">\n");
+        Slider[] sliders = widget.sliders();
+        for (int i = 0; i < sliders.length; i++) {
+            Slider s = sliders[i];
+            String input = id + "-" + s.id();
+            String value = s.text(x[i]);
+            out.append("<div class=\"widget-slider\"><label for=\"").append(input).append("\">")
+                    .append(Html.escape(s.label())).append("</label><input type=\"range\" id=\"").append(input)
+                    .append("\" data-slider=\"").append(s.id()).append("\" min=\"").append(s.from()).append("\" max=\"")
+                    .append(s.to()).append("\" step=\"1\" value=\"").append(s.start()).append("\" aria-valuetext=\"")
+                    .append(Html.escape(value)).append("\" disabled><output for=\"").append(input)
+                    .append("\" data-slider=\"").append(s.id()).append("\">").append(Html.escape(value))
+                    .append("</output></div>\n");
+        }
+        if (widget.playLabel() != null) {
+            out.append("<div class=\"widget-play\"><button type=\"button\" data-play aria-pressed=\"false\" disabled>")
+                    .append(Html.escape(widget.playLabel())).append("</button></div>\n");
+        }
+        out.append("</div>\n<dl class=\"widget-readouts\" aria-live=\"polite\">\n");
+        for (Readout r : widget.readouts(x)) {
+            // the exact double in a tooltip, as on the result lines
+            out.append("<div><dt>").append(Html.escape(r.label())).append("</dt><dd data-readout title=\"")
+                    .append(Double.toString(r.value())).append("\">")
+                    .append(Html.escape(r.text())).append("</dd></div>\n");
+        }
+        out.append("</dl>\n<figcaption>").append(Html.escape(widget.title())).append("</figcaption>\n</figure>");
+        return out.toString();
+    }
+
+    /** {@code binary-entropy} → {@code BinaryEntropyWidget}. */
+    public static String className(String kebab) {
+        StringBuilder name = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.append("Widget").toString();
+    }
+
+    /** The script's global function: {@code binary-entropy} → {@code bitsAndLogitsWidget_binaryEntropy}. */
+    static String entryPoint(String kebab) {
+        String camel = className(kebab);
+        return "bitsAndLogitsWidget_" + Character.toLowerCase(camel.charAt(0)) + camel.substring(1, camel.length() - "Widget".length());
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
