@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import jdk.jshell.JShell;
@@ -25,6 +30,8 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.execution.LocalExecutionControlProvider;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -144,20 +151,73 @@ class JShellScriptsIT {
         return count == 1;
     }
 
+    /**
+     * The jshell tool's output for each script. Each run is two JVMs (the tool and its agent) and
+     * takes 8–25 s, mostly on one core, so they all start before the tests, two at a time, longest
+     * script first, and run while the in-process checks above do.
+     */
+    private static final Map<Path, CompletableFuture<String>> TOOL_RUNS = new ConcurrentHashMap<>();
+    private static ExecutorService toolRunner;
+
+    @BeforeAll
+    static void startToolRuns() throws IOException {
+        toolRunner = Executors.newFixedThreadPool(2);
+        List<Path> longestFirst = new ArrayList<>(scripts().toList());
+        longestFirst.sort(java.util.Comparator.comparingLong((Path p) -> p.toFile().length()).reversed());
+        for (Path script : longestFirst) {
+            TOOL_RUNS.put(script.getFileName(), CompletableFuture.supplyAsync(() -> runTool(script), toolRunner));
+        }
+    }
+
+    @AfterAll
+    static void stopToolRuns() {
+        toolRunner.shutdownNow();
+        TOOL_RUNS.clear();
+    }
+
+    private static String toolOutput(Path script) throws InterruptedException {
+        try {
+            return TOOL_RUNS.get(script.getFileName()).get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw new AssertionError(script + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError(script + ": no jshell result within 10 minutes", e);
+        }
+    }
+
+    /** Runs a script in the jshell tool as a reader would, with only the downloaded jar, then /vars; its output. */
+    private static String runTool(Path script) {
+        try {
+            Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+            Process process = new ProcessBuilder(jshell.toString(), "--class-path", "bits-and-logits.jar",
+                    "jshell/" + script.getFileName(), "-")
+                    .directory(BuiltSiteIT.SITE.toFile()).redirectErrorStream(true).start();
+            process.getOutputStream().write("/vars\n/exit\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return process.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("jshell did not finish within 120 s");
+            }
+            return new String(read.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("jshell on " + script + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @ParameterizedTest(name = "{0} runs in the jshell tool with only the downloaded jar, and ends with the page's values")
     @MethodSource("scripts")
     void runsInTheJShellTool(Path script) throws IOException, InterruptedException {
-        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
-        Process process = new ProcessBuilder(jshell.toString(), "--class-path", "bits-and-logits.jar",
-                "jshell/" + script.getFileName(), "-")
-                .directory(BuiltSiteIT.SITE.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().write("/vars\n/exit\n".getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("jshell did not finish within 120 s");
-        }
+        String output = toolOutput(script);
         String text = Files.readString(script, StandardCharsets.UTF_8);
         long expected = regions(text).stream().filter(r -> r.expected() != null).count();
         long thrown = output.lines().filter(l -> l.contains("Exception java.")).count();
