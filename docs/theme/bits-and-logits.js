@@ -255,13 +255,16 @@
     var byId = {};
     for (var i = 0; i < links.length; i++) { byId[decodeURIComponent(links[i].getAttribute("href").slice(1))] = links[i]; }
     var headings = Object.keys(byId).map(function (id) { return document.getElementById(id); }).filter(Boolean);
-    var observer = new IntersectionObserver(function () {
+    // The current section is the last heading above 30 % of the window's height. The observer's zone is everything
+    // above that line (a top margin longer than any page), so a heading enters it as it passes the line, even when
+    // the reader jumps; reading every heading's position here instead forced a layout of the page (~200 ms on a phone).
+    var above = [];
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { above[headings.indexOf(e.target)] = e.isIntersecting; });
       var current = null;
-      for (var j = 0; j < headings.length; j++) {
-        if (headings[j].getBoundingClientRect().top < window.innerHeight * 0.3) { current = headings[j]; }
-      }
+      for (var j = 0; j < headings.length; j++) { if (above[j]) { current = headings[j]; } }
       for (var id in byId) { byId[id].classList.toggle("active", current !== null && current.id === id); }
-    }, { rootMargin: "0px 0px -70% 0px" });
+    }, { rootMargin: "1000000px 0px -70% 0px" });
     headings.forEach(function (h) { observer.observe(h); });
   }
 
