@@ -78,7 +78,7 @@ class LayoutBrowserIT extends BrowserTest {
                   range.setStart(t, i); range.setEnd(t, i + 1);
                   const r = range.getClientRects()[0], c = t.data[i];
                   if (!r) continue;
-                  if (prev && r.top > prev.top + 2 && c.trim() && !/[\s._(\-]/.test(prev.c))
+                  if (prev && r.top > prev.top + 2 && c.trim() && !/[\\s._(\\-]/.test(prev.c))
                     out.push('inline code broken inside a word at "' + prev.c + '|' + c + '": ' + name(code));
                   prev = { top: r.top, c: c };
                 }
