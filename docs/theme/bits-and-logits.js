@@ -255,13 +255,16 @@
     var byId = {};
     for (var i = 0; i < links.length; i++) { byId[decodeURIComponent(links[i].getAttribute("href").slice(1))] = links[i]; }
     var headings = Object.keys(byId).map(function (id) { return document.getElementById(id); }).filter(Boolean);
-    var observer = new IntersectionObserver(function () {
+    // The current section is the last heading above 30 % of the window's height. The observer's zone is everything
+    // above that line (a top margin longer than any page), so a heading enters it as it passes the line, even when
+    // the reader jumps; reading every heading's position here instead forced a layout of the page (~200 ms on a phone).
+    var above = [];
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { above[headings.indexOf(e.target)] = e.isIntersecting; });
       var current = null;
-      for (var j = 0; j < headings.length; j++) {
-        if (headings[j].getBoundingClientRect().top < window.innerHeight * 0.3) { current = headings[j]; }
-      }
+      for (var j = 0; j < headings.length; j++) { if (above[j]) { current = headings[j]; } }
       for (var id in byId) { byId[id].classList.toggle("active", current !== null && current.id === id); }
-    }, { rootMargin: "0px 0px -70% 0px" });
+    }, { rootMargin: "1000000px 0px -70% 0px" });
     headings.forEach(function (h) { observer.observe(h); });
   }
 
@@ -273,16 +276,36 @@
   });
 
   // ---- boxes that scroll sideways (code on a phone, a long formula, a wide table) say so: data-overflow ----
-  // Measured as each box nears the viewport, not all at load: measuring forces layout of the whole page.
+  // Measured as each box nears the viewport, not all at load, and in idle time: the observers only queue a box;
+  // a batch reads every queued width first and writes the attributes after, so one batch forces at most one layout
+  // (an attribute written between two reads made the next read lay the page out again: ~300 ms on a phone).
   function setupOverflow() {
-    var boxes = document.querySelectorAll(".listingblock > .content, .stemblock, .table-scroll");
+    var SELECTOR = ".listingblock > .content, .stemblock, .table-scroll";
+    var boxes = document.querySelectorAll(SELECTOR);
+    if (!boxes.length) { return; }
     function scroller(box) {
       return box.classList.contains("content") ? box.querySelector("pre") : box.classList.contains("stemblock") ? box.querySelector(".content") : box;
     }
-    function mark(box) {
-      var s = scroller(box);
-      if (!s || s.clientWidth === 0) { return; }
-      if (s.scrollWidth > s.clientWidth + 1) { box.setAttribute("data-overflow", ""); } else { box.removeAttribute("data-overflow"); }
+    var queue = [], queued = false;
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(function () { f({ timeRemaining: function () { return 8; } }); }, 50); };
+    function enqueue(box) {
+      if (queue.indexOf(box) < 0) { queue.push(box); }
+      if (!queued) { queued = true; idle(flush, { timeout: 1000 }); }
+    }
+    function flush(deadline) {
+      queued = false;
+      var batch = [];
+      // Reads only: widths of the boxes, until the idle time is used up (the rest waits for the next idle period).
+      while (queue.length && (batch.length < 8 || deadline.timeRemaining() > 2)) {
+        var box = queue.shift(), s = scroller(box);
+        if (!s || s.clientWidth === 0) { continue; }
+        batch.push([box, s.scrollWidth > s.clientWidth + 1]);
+      }
+      // Then writes only.
+      for (var i = 0; i < batch.length; i++) {
+        if (batch[i][1]) { batch[i][0].setAttribute("data-overflow", ""); } else { batch[i][0].removeAttribute("data-overflow"); }
+      }
+      if (queue.length) { queued = true; idle(flush, { timeout: 1000 }); }
     }
     for (var i = 0; i < boxes.length; i++) {
       var s = scroller(boxes[i]);
@@ -294,34 +317,37 @@
       })(boxes[i], s), { passive: true });
     }
     if (!window.IntersectionObserver) {
-      for (var k = 0; k < boxes.length; k++) { mark(boxes[k]); }
+      for (var k = 0; k < boxes.length; k++) { enqueue(boxes[k]); }
       return;
     }
     // Sections off screen may skip rendering (content-visibility: auto): a box measured there has no width yet.
     // Thresholds make the observer report again as the box comes into view, and a section that starts
-    // rendering measures its boxes at once.
+    // rendering measures its boxes.
     var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) { if (e.isIntersecting) { mark(e.target); } });
+      entries.forEach(function (e) { if (e.isIntersecting) { enqueue(e.target); } });
     }, { rootMargin: "600px 0px", threshold: [0, 0.25, 0.5, 0.75, 1] });
     document.addEventListener("contentvisibilityautostatechange", function (e) {
       if (e.skipped || !e.target.querySelectorAll) { return; }
-      var inner = e.target.querySelectorAll(".listingblock > .content, .stemblock, .table-scroll");
-      for (var n = 0; n < inner.length; n++) { mark(inner[n]); }
+      var inner = e.target.querySelectorAll(SELECTOR);
+      for (var n = 0; n < inner.length; n++) { enqueue(inner[n]); }
     }, true);
-    // A box whose section starts (or stops) rendering, or whose width changes, is measured again.
-    if (window.ResizeObserver) {
-      var resized = new ResizeObserver(function (entries) {
-        entries.forEach(function (e) { var box = e.target.closest(".listingblock > .content, .stemblock, .table-scroll"); if (box) { mark(box); } });
-      });
-      for (var r = 0; r < boxes.length; r++) { var sr = scroller(boxes[r]); if (sr) { resized.observe(sr); } }
-    }
     function observeAll() {
       for (var m = 0; m < boxes.length; m++) { observer.unobserve(boxes[m]); observer.observe(boxes[m]); }
     }
-    observeAll();
+    // A box whose width changes (fonts, a section that starts rendering) is measured again; observed after the
+    // first batch, so its first notifications (one for every box on the page) do not queue boxes far off screen.
+    idle(function () {
+      observeAll();
+      if (window.ResizeObserver) {
+        var resized = new ResizeObserver(function (entries) {
+          entries.forEach(function (e) { var box = e.target.closest(SELECTOR); if (box && e.contentRect.width > 0) { enqueue(box); } });
+        });
+        for (var r = 0; r < boxes.length; r++) { var sr = scroller(boxes[r]); if (sr) { resized.observe(sr); } }
+      }
+    }, { timeout: 1500 });
     var timer = null;
     window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(observeAll, 100); });
-    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(observeAll); }
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(function () { idle(observeAll, { timeout: 1000 }); }); }
   }
 
   // ---- language switch: the same section of the twin page (twins share their ids) ----
@@ -335,7 +361,29 @@
     }
   }
 
+  // ---- widgets: each one's script loads when the figure comes within a screen or so of the viewport ----
+  function setupWidgets() {
+    var figures = document.querySelectorAll("figure.widget[data-script]");
+    function load(figure) {
+      var src = figure.getAttribute("data-script");
+      if (!src) { return; }
+      figure.removeAttribute("data-script");
+      var script = document.createElement("script");
+      script.src = src;
+      document.body.appendChild(script);
+    }
+    if (!window.IntersectionObserver) {
+      for (var i = 0; i < figures.length; i++) { load(figures[i]); }
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { observer.unobserve(e.target); load(e.target); } });
+    }, { rootMargin: "1000px 0px" });
+    for (var j = 0; j < figures.length; j++) { observer.observe(figures[j]); }
+  }
+
   setupLanguages();
+  setupWidgets();
   setupTocHighlight();
   setupTheme();
   setupNav();

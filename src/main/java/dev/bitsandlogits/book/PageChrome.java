@@ -134,6 +134,19 @@ final class PageChrome extends Postprocessor {
             }
         }
         tables(content, m);
+        // A widget's script (55-60 KB, its start draws both figures) loads as the widget nears the screen
+        // (bits-and-logits.js), not with the page: a phone opening the chapter does not run it. Without JavaScript
+        // the figure is the same (the build drew it at the start values).
+        for (Element script : content.select("script[src^=widgets/]")) {
+            Element figure = null;
+            for (Element before = script.previousElementSibling(); before != null && figure == null; before = before.previousElementSibling()) {
+                figure = before.is("figure.widget") ? before : before.selectFirst("figure.widget");
+            }
+            if (figure != null && !figure.hasAttr("data-script")) {
+                figure.attr("data-script", script.attr("src"));
+                script.remove();
+            }
+        }
         if (!edition.original()) {
             untranslatedLinks(content, edition, bookDocs);
         }
@@ -363,7 +376,7 @@ final class PageChrome extends Postprocessor {
         return JUSTIFICATION.matcher(tex).replaceAll(Matcher.quoteReplacement(" \\\\ & \\quad \\small "));
     }
 
-    /** Lets tables scroll in a box of their own, and identifiers in their cells break after {@code _} and {@code .}. */
+    /** Lets tables scroll in a box of their own; identifiers in inline code break after {@code .}, {@code _} and {@code (} only. */
     static void tables(Element content, Messages m) {
         int n = 0;
         for (Element table : content.select("table.tableblock")) {
@@ -377,24 +390,35 @@ final class PageChrome extends Postprocessor {
                 table.before(box);
                 box.appendChild(table);
             }
-            for (Element code : table.select("td code, th code")) {
-                List<TextNode> texts = new ArrayList<>();
-                collect(code, texts);
-                for (TextNode text : texts) {
-                    String t = text.getWholeText();
-                    if (!t.matches("(?s).*[_.].*[^_.].*")) {
-                        continue;
-                    }
-                    String[] pieces = t.split("(?<=[_.])(?=[^_.])");
-                    for (String piece : pieces) {
-                        text.before(new TextNode(piece));
-                        if (piece != pieces[pieces.length - 1]) {
-                            text.before(new Element("wbr"));
-                        }
-                    }
-                    text.remove();
+        }
+        // Inline code anywhere (prose, lists, tables): a phone breaks a long name after . _ ( and nowhere inside a word.
+        for (Element code : content.select("code")) {
+            if (code.closest("pre, .snippet-results, .katex") == null) {
+                identifierBreaks(code);
+            }
+        }
+    }
+
+    /** A break point between a word and the next, after {@code .}, {@code _} or {@code (}: {@code Measures.cross_entropy(p, q)}. */
+    private static final Pattern IDENTIFIER_BREAK = Pattern.compile("(?<=[^\\s._(][._(])(?=[^\\s._()\\d,])");
+
+    /** Puts a {@code <wbr>} at each {@link #IDENTIFIER_BREAK} in the text of {@code code}. */
+    static void identifierBreaks(Element code) {
+        List<TextNode> texts = new ArrayList<>();
+        collect(code, texts);
+        for (TextNode text : texts) {
+            String t = text.getWholeText();
+            String[] pieces = IDENTIFIER_BREAK.split(t);
+            if (pieces.length < 2) {
+                continue;
+            }
+            for (int i = 0; i < pieces.length; i++) {
+                text.before(new TextNode(pieces[i]));
+                if (i < pieces.length - 1) {
+                    text.before(new Element("wbr"));
                 }
             }
+            text.remove();
         }
     }
 

@@ -23,7 +23,8 @@ import org.openqa.selenium.Dimension;
  * What a reader can read, measured in the browser on every page at 1280, 1440 and 390 px: no code
  * line hidden in its box at desktop widths (a phone scrolls the box, and the box says so), no copy
  * button over code text, no sideways scroll of the whole page, no display formula clipped at
- * desktop widths, and chart text large enough to read.
+ * desktop widths, chart text large enough to read, inline code broken only between names, and the notation
+ * table fitting a phone.
  */
 @DisplayName("Each page's layout in the browser")
 class LayoutBrowserIT extends BrowserTest {
@@ -68,6 +69,29 @@ class LayoutBrowserIT extends BrowserTest {
                 if (desktop) out.push('clipped display math ' + box.scrollWidth + ' > ' + box.clientWidth + ': ' + name(box));
                 else if (!box.closest('[data-overflow]')) out.push('display math scrolls without a cue: ' + name(box));
               }
+            }
+            // Inline code breaks only at a boundary of names: a space, after . _ ( (PageChrome's <wbr>) or a hyphen.
+            for (const code of document.querySelectorAll(':not(pre) > code')) {
+              if (code.closest('.snippet-results') || code.getClientRects().length < 2) continue;
+              const range = document.createRange(), walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+              let prev = null;
+              for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                for (let i = 0; i < t.length; i++) {
+                  range.setStart(t, i); range.setEnd(t, i + 1);
+                  const r = range.getClientRects()[0], c = t.data[i];
+                  if (!r) continue;
+                  if (prev && r.top > prev.top + 2 && c.trim() && !/[\\s._(\\-]/.test(prev.c))
+                    out.push('inline code broken inside a word at "' + prev.c + '|' + c + '": ' + name(code));
+                  prev = { top: r.top, c: c };
+                }
+              }
+            }
+            // The notation table fits a phone; another table that is wider (long names that must not break) scrolls in its
+            // box and says so.
+            if (!desktop) for (const box of document.querySelectorAll('.table-scroll')) {
+              if (box.scrollWidth <= box.clientWidth + 1) continue;
+              if (document.body.classList.contains('page-notation')) out.push('notation table scrolls ' + box.scrollWidth + ' > ' + box.clientWidth);
+              else if (!box.hasAttribute('data-overflow')) out.push('table scrolls without a cue: ' + name(box));
             }
             for (const box of document.querySelectorAll('.tableblock-wrapper, table.tableblock')) {
               if (box.scrollWidth > box.clientWidth + 1 && desktop) out.push('table wider than its box: ' + name(box));

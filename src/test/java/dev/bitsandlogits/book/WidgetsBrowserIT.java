@@ -87,6 +87,10 @@ class WidgetsBrowserIT extends BrowserTest {
             for (Element script : doc.select("script[src^=widgets/]")) {
                 bytes += Files.size(Browser.siteDir().resolve(script.attr("src")));
             }
+            // Loaded as the widget nears the screen (bits-and-logits.js): the page names it on the figure.
+            for (Element figure : doc.select("figure.widget[data-script]")) {
+                bytes += Files.size(Browser.siteDir().resolve(figure.attr("data-script")));
+            }
             assertTrue(bytes <= WidgetBlockMacro.BUDGET, page + ": " + bytes + " bytes of widget JavaScript");
         }
     }
@@ -119,6 +123,8 @@ class WidgetsBrowserIT extends BrowserTest {
         browser.consoleErrors();
         browser.requests();
         String figure = "figure.widget[data-widget=\"" + placed.name() + "\"]";
+        // The widget's script loads as the figure nears the screen, as a reader scrolls to it.
+        browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", figure);
         browser.waitFor("document.querySelector('" + figure + "').dataset.live === 'true'");
         Widget widget = instance(placed.name());
         Slider[] sliders = widget.sliders();
@@ -154,6 +160,8 @@ class WidgetsBrowserIT extends BrowserTest {
         browser.open(placed.page());
         browser.consoleErrors();
         String figure = "figure.widget[data-widget=\"" + placed.name() + "\"]";
+        // The widget's script loads as the figure nears the screen, as a reader scrolls to it.
+        browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", figure);
         browser.waitFor("document.querySelector('" + figure + "').dataset.live === 'true'");
         Slider last = widget.sliders()[widget.sliders().length - 1];
         WebElement input = browser.driver.findElement(By.cssSelector(figure + " input[data-slider=\"" + last.id() + "\"]"));
