@@ -19,28 +19,26 @@ public final class BinaryEntropyWidget extends Widget {
 
     @Override
     public String title() {
-        return "Information and entropy of a coin that lands heads with probability p";
+        return text("title");
     }
 
     @Override
     public String description() {
-        return "Two curves over p from 0 to 1: the information −log₂ p of heads, falling from 6 bits at p = 1/64 "
-                + "to 0 at p = 1, and the binary entropy H(p, 1 − p), 0 at both ends and 1 bit at p = ½; "
-                + "a dot on each marks the chosen p.";
+        return text("description");
     }
 
     @Override
     public Slider[] sliders() {
-        return new Slider[] {new Slider("p", "p, probability of heads", 0, STEPS, STEPS, 63)};
+        return new Slider[] {new Slider("p", text("slider.p"), 0, STEPS, STEPS, 63)};
     }
 
     @Override
     public Readout[] readouts(double[] x) {
         double p = x[0];
         return new Readout[] {
-            new Readout("I(p) = −log₂ p, bits", Measures.information(p, Unit.BITS)),
-            new Readout("I(1 − p), bits", Measures.information(1 - p, Unit.BITS)),
-            new Readout("H(p, 1 − p), bits", Measures.entropy(new double[] {p, 1 - p}, Unit.BITS)),
+            new Readout(text("readout.information"), Measures.information(p, Unit.BITS)),
+            new Readout(text("readout.information-other"), Measures.information(1 - p, Unit.BITS)),
+            new Readout(text("readout.entropy"), Measures.entropy(new double[] {p, 1 - p}, Unit.BITS)),
         };
     }
 
@@ -56,10 +54,10 @@ public final class BinaryEntropyWidget extends Widget {
             h[i] = Measures.entropy(new double[] {ps[i], 1 - ps[i]}, Unit.BITS);
         }
         Svg svg = new Svg(width(), height(), 0, 1, 0, 7)
-                .xAxis("p (probability of heads)", new double[] {0, 0.25, 0.5, 0.75, 1})
-                .yAxis("bits", new double[] {0, 1, 2, 3, 4, 5, 6, 7})
+                .xAxis(text("axis.x"), new double[] {0, 0.25, 0.5, 0.75, 1})
+                .yAxis(text("axis.y"), new double[] {0, 1, 2, 3, 4, 5, 6, 7})
                 .line(ps, info, "w-c1").line(ps, h, "w-c2")
-                .legend(0, "w-c1", "information I(p)").legend(1, "w-c2", "entropy H(p, 1 − p)");
+                .legend(0, "w-c1", text("legend.information")).legend(1, "w-c2", text("legend.entropy"));
         svg.dot(p, Measures.information(p, Unit.BITS), "w-c1");
         svg.dot(p, Measures.entropy(new double[] {p, 1 - p}, Unit.BITS), "w-c2");
         return svg.toString();

@@ -20,13 +20,12 @@ public final class DivergenceWidget extends Widget {
 
     @Override
     public String title() {
-        return "Entropy, cross-entropy and KL divergence of two distributions you edit";
+        return text("title");
     }
 
     @Override
     public String description() {
-        return "Six bars, in bits: H(p), H(q), the cross-entropies H(p, q) and H(q, p), and the divergences "
-                + "KL(p‖q) = H(p, q) − H(p) and KL(q‖p). A bar that reaches the top is infinite: q gives 0 to an outcome p allows.";
+        return text("description");
     }
 
     @Override
@@ -34,8 +33,8 @@ public final class DivergenceWidget extends Widget {
         Slider[] s = new Slider[8];
         String[] outcome = {"a", "b", "c", "d"};
         for (int i = 0; i < 4; i++) {
-            s[i] = new Slider("p" + i, "p, weight of " + outcome[i], 0, EIGHTHS, EIGHTHS, P[i]);
-            s[4 + i] = new Slider("q" + i, "q, weight of " + outcome[i], 0, EIGHTHS, EIGHTHS, Q[i]);
+            s[i] = new Slider("p" + i, text("slider.p", outcome[i]), 0, EIGHTHS, EIGHTHS, P[i]);
+            s[4 + i] = new Slider("q" + i, text("slider.q", outcome[i]), 0, EIGHTHS, EIGHTHS, Q[i]);
         }
         return s;
     }
@@ -71,7 +70,7 @@ public final class DivergenceWidget extends Widget {
         double[] m = measures(x);
         Readout[] r = new Readout[m.length];
         for (int i = 0; i < m.length; i++) {
-            r[i] = new Readout(NAMES[i] + ", bits", m[i]);
+            r[i] = new Readout(text("readout", NAMES[i]), m[i]);
         }
         return r;
     }
@@ -80,7 +79,7 @@ public final class DivergenceWidget extends Widget {
     public String figure(double[] x) {
         double[] m = measures(x);
         String[] colour = {"w-c1", "w-c1", "w-c2", "w-c2", "w-c3", "w-c3"};
-        Svg svg = new Svg(width(), height(), -0.5, 5.5, 0, 6).yAxis("bits", new double[] {0, 1, 2, 3, 4, 5, 6});
+        Svg svg = new Svg(width(), height(), -0.5, 5.5, 0, 6).yAxis(text("axis.y"), new double[] {0, 1, 2, 3, 4, 5, 6});
         for (int i = 0; i < m.length; i++) {
             String value = m[i] != m[i] ? "—" : m[i] == Double.POSITIVE_INFINITY ? "∞"
                     : Svg.tick(Math.round(m[i] * 1000) / 1000.0);

@@ -21,33 +21,31 @@ public final class LearningSlowdownWidget extends Widget {
 
     @Override
     public String title() {
-        return "Training one neuron from a start you pick: quadratic cost against cross-entropy";
+        return text("title");
     }
 
     @Override
     public String description() {
-        return "Two cost curves over 300 epochs of training: cross-entropy (solid) and the quadratic cost (dashed), "
-                + "each with a dot at the chosen epoch. From a saturated start the quadratic curve stays flat for "
-                + "many epochs while the cross-entropy curve falls at once.";
+        return text("description", Integer.toString(EPOCHS));
     }
 
     @Override
     public Slider[] sliders() {
         return new Slider[] {
-            new Slider("w", "starting weight w", -4 * TENTHS, 4 * TENTHS, TENTHS, 2 * TENTHS),
-            new Slider("b", "starting bias b", -4 * TENTHS, 4 * TENTHS, TENTHS, 2 * TENTHS),
-            new Slider("epoch", "epoch", 0, EPOCHS, 1, EPOCHS),
+            new Slider("w", text("slider.w"), -4 * TENTHS, 4 * TENTHS, TENTHS, 2 * TENTHS),
+            new Slider("b", text("slider.b"), -4 * TENTHS, 4 * TENTHS, TENTHS, 2 * TENTHS),
+            new Slider("epoch", text("slider.epoch"), 0, EPOCHS, 1, EPOCHS),
         };
     }
 
     @Override
     public String playLabel() {
-        return "Play training";
+        return text("play");
     }
 
     @Override
     public String pauseLabel() {
-        return "Pause";
+        return text("pause");
     }
 
     @Override
@@ -56,10 +54,10 @@ public final class LearningSlowdownWidget extends Widget {
         double[][] quadratic = Backprop.trainNeuron(Backprop.Cost.QUADRATIC, epoch, x[0], x[1]);
         double[][] crossEntropy = Backprop.trainNeuron(Backprop.Cost.CROSS_ENTROPY, epoch, x[0], x[1]);
         return new Readout[] {
-            new Readout("output a, quadratic", quadratic[1][epoch]),
-            new Readout("output a, cross-entropy", crossEntropy[1][epoch]),
-            new Readout("cost J = (a − y)²/2", quadratic[0][epoch]),
-            new Readout("cost ℓ, nats", crossEntropy[0][epoch]),
+            new Readout(text("readout.output-quadratic"), quadratic[1][epoch]),
+            new Readout(text("readout.output-cross-entropy"), crossEntropy[1][epoch]),
+            new Readout(text("readout.cost-quadratic"), quadratic[0][epoch]),
+            new Readout(text("readout.cost-cross-entropy"), crossEntropy[0][epoch]),
         };
     }
 
@@ -82,10 +80,10 @@ public final class LearningSlowdownWidget extends Widget {
             ticks[i] = i * step;
         }
         return new Svg(width(), height(), 0, EPOCHS, 0, ceiling)
-                .xAxis("epoch", new double[] {0, 50, 100, 150, 200, 250, 300})
-                .yAxis("cost", ticks)
+                .xAxis(text("axis.x"), new double[] {0, 50, 100, 150, 200, 250, 300})
+                .yAxis(text("axis.y"), ticks)
                 .line(epochs, crossEntropy[0], "w-c1").line(epochs, quadratic[0], "w-c2")
-                .legend(0, "w-c1", "cross-entropy ℓ").legend(1, "w-c2", "quadratic J")
+                .legend(0, "w-c1", text("legend.cross-entropy")).legend(1, "w-c2", text("legend.quadratic"))
                 .dot(epoch, crossEntropy[0][epoch], "w-c1").dot(epoch, quadratic[0][epoch], "w-c2")
                 .toString();
     }

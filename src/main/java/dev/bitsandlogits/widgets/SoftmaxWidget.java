@@ -21,22 +21,21 @@ public final class SoftmaxWidget extends Widget {
 
     @Override
     public String title() {
-        return "Softmax, loss and gradient of three logits: naive beside stable";
+        return text("title");
     }
 
     @Override
     public String description() {
-        return "Bars of the three softmax probabilities, the library's stable softmax beside the naive exp-and-divide; "
-                + "a naive bar is missing where that computation gave NaN.";
+        return text("description");
     }
 
     @Override
     public Slider[] sliders() {
         return new Slider[] {
-            new Slider("z0", "logit z₀", -LIMIT, LIMIT, TENTHS, 2 * TENTHS),
-            new Slider("z1", "logit z₁", -LIMIT, LIMIT, TENTHS, -1 * TENTHS),
-            new Slider("z2", "logit z₂", -LIMIT, LIMIT, TENTHS, 3 * TENTHS),
-            new Slider("y", "true class y", 0, 2, 1, 0),
+            new Slider("z0", text("slider.z", "z₀"), -LIMIT, LIMIT, TENTHS, 2 * TENTHS),
+            new Slider("z1", text("slider.z", "z₁"), -LIMIT, LIMIT, TENTHS, -1 * TENTHS),
+            new Slider("z2", text("slider.z", "z₂"), -LIMIT, LIMIT, TENTHS, 3 * TENTHS),
+            new Slider("y", text("slider.y"), 0, 2, 1, 0),
         };
     }
 
@@ -59,14 +58,14 @@ public final class SoftmaxWidget extends Widget {
         double[] gradient = Gradients.softmaxCrossEntropyWithLogits(new double[][] {oneHot}, new double[][] {z})[0];
         Readout[] r = new Readout[14];
         for (int i = 0; i < 3; i++) {
-            r[2 * i] = new Readout("softmax " + i + ", stable", stable[i]);
-            r[2 * i + 1] = new Readout("softmax " + i + ", naive", naive[i]);
+            r[2 * i] = new Readout(text("readout.softmax-stable", Integer.toString(i)), stable[i]);
+            r[2 * i + 1] = new Readout(text("readout.softmax-naive", Integer.toString(i)), naive[i]);
         }
-        r[6] = new Readout("loss −ln p_y, stable", loss);
-        r[7] = new Readout("loss −ln p_y, naive", naiveLoss);
+        r[6] = new Readout(text("readout.loss-stable"), loss);
+        r[7] = new Readout(text("readout.loss-naive"), naiveLoss);
         for (int i = 0; i < 3; i++) {
-            r[8 + 2 * i] = new Readout("gradient " + i + ", stable", gradient[i]);
-            r[9 + 2 * i] = new Readout("gradient " + i + ", naive", naive[i] - oneHot[i]);
+            r[8 + 2 * i] = new Readout(text("readout.gradient-stable", Integer.toString(i)), gradient[i]);
+            r[9 + 2 * i] = new Readout(text("readout.gradient-naive", Integer.toString(i)), naive[i] - oneHot[i]);
         }
         return r;
     }
@@ -77,13 +76,13 @@ public final class SoftmaxWidget extends Widget {
         double[] stable = Softmax.softmax(z);
         double[] naive = naiveSoftmax(z);
         Svg svg = new Svg(width(), height(), -0.5, 2.5, 0, 1.15)
-                .yAxis("probability", isNarrow() ? new double[] {0, 0.5, 1} : new double[] {0, 0.25, 0.5, 0.75, 1})
-                .legend(0, "w-c1", "stable (library)").legend(1, "w-c2", "naive exp / Σ exp");
+                .yAxis(text("axis.y"), isNarrow() ? new double[] {0, 0.5, 1} : new double[] {0, 0.25, 0.5, 0.75, 1})
+                .legend(0, "w-c1", text("legend.stable")).legend(1, "w-c2", text("legend.naive"));
         for (int i = 0; i < 3; i++) {
             svg.bar(i - 0.17, 0.3, stable[i], "w-c1", Svg.tick(Math.round(stable[i] * 1000) / 1000.0));
             svg.bar(i + 0.17, 0.3, naive[i], "w-c2", naive[i] != naive[i] ? "NaN"
                     : Svg.tick(Math.round(naive[i] * 1000) / 1000.0));
-            svg.category(i, "class " + i + (i == (int) x[3] ? " (true)" : ""));
+            svg.category(i, text(i == (int) x[3] ? "category.true" : "category", Integer.toString(i)));
         }
         return svg.toString();
     }

@@ -8,8 +8,11 @@ package dev.bitsandlogits.widgets;
  *
  * <p>Convention: {@code widget::binary-entropy[]} is the class {@code BinaryEntropyWidget} of this
  * package, with a public no-argument constructor and a {@code main} that calls
- * {@link WidgetRuntime#start(Widget)} (the entry point TeaVM compiles). All its visible strings
- * (title, description, slider and readout labels, the figure's text) come from the class itself.
+ * {@link WidgetRuntime#start(Widget)} (the entry point TeaVM compiles). Every string it shows
+ * (title, description, slider and readout labels, the figure's text, Play) is {@link #text} of a
+ * key, looked up in the page's language: the build passes the table of its edition (the message
+ * bundle's {@code widget.<name>.} keys) and writes it into the page, where the script reads it,
+ * so one compiled script serves every language.
  */
 public abstract class Widget {
 
@@ -31,6 +34,32 @@ public abstract class Widget {
     public abstract String figure(double[] x);
 
     private boolean narrow;
+
+    /** The figure's attribute that holds the string of key {@code k} for the script: {@code data-s-k}. */
+    public static final String STRING_ATTRIBUTE = "data-s-";
+
+    private java.util.function.UnaryOperator<String> strings;
+
+    /**
+     * The widget's strings in one language: {@code key} (without the {@code widget.<name>.} prefix)
+     * to the text. Without a table a widget shows its keys (what a test that only reads values
+     * sees); the build and the page always pass one.
+     */
+    public final void strings(java.util.function.UnaryOperator<String> table) {
+        this.strings = table;
+    }
+
+    /** The text of {@code key} in the page's language. */
+    protected final String text(String key) {
+        return strings == null ? key : strings.apply(key);
+    }
+
+    /** The text of {@code key} with {@code {0}} replaced by {@code arg}. */
+    protected final String text(String key, String arg) {
+        String s = text(key);
+        int at = s.indexOf('{'); // "{0}", the one argument
+        return at < 0 ? s : s.substring(0, at) + arg + s.substring(at + 3);
+    }
 
     /**
      * Draw the next {@link #figure}s for a phone's column (360 × 260, so its 12–13 px type stays

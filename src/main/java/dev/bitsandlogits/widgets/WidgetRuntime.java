@@ -10,8 +10,9 @@ import org.teavm.jso.dom.xml.NodeList;
  * The browser half of a widget, compiled by TeaVM: finds the page's {@code <figure
  * data-widget="name">} elements (whose HTML the build wrote, at the sliders' start values),
  * enables their range inputs and, on every input, recomputes the readouts and both drawings (wide
- * and narrow) with the same Java the build ran. It only writes numbers and the drawings' markup:
- * every label on the page came from the widget class through the build.
+ * and narrow) with the same Java the build ran. It only writes numbers and the drawings' markup;
+ * the widget's words come from the figure's {@code data-s-<key>} attributes, which the build wrote
+ * in the page's language (so one script serves every edition).
  */
 public final class WidgetRuntime {
 
@@ -31,6 +32,7 @@ public final class WidgetRuntime {
     }
 
     private static void bind(HTMLElement figure, Widget widget) {
+        widget.strings(key -> figure.getAttribute(Widget.STRING_ATTRIBUTE + key));
         Slider[] sliders = widget.sliders();
         HTMLInputElement[] inputs = new HTMLInputElement[sliders.length];
         HTMLElement[] shown = new HTMLElement[sliders.length];

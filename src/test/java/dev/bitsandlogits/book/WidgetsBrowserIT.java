@@ -50,7 +50,7 @@ class WidgetsBrowserIT extends BrowserTest {
 
     static List<Placed> widgets() throws IOException {
         List<Placed> found = new ArrayList<>();
-        for (String page : Browser.pages()) {
+        for (String page : Browser.allPages()) {
             Document doc = Jsoup.parse(Browser.siteDir().resolve(page).toFile(), "UTF-8");
             for (Element figure : doc.select("figure.widget[data-widget]")) {
                 found.add(new Placed(page, figure.attr("data-widget")));
@@ -63,7 +63,7 @@ class WidgetsBrowserIT extends BrowserTest {
     static List<Placed> playable() throws Exception {
         List<Placed> found = new ArrayList<>();
         for (Placed p : widgets()) {
-            if (instance(p.name()).playLabel() != null) {
+            if (instance(p).playLabel() != null) {
                 found.add(p);
             }
         }
@@ -71,9 +71,84 @@ class WidgetsBrowserIT extends BrowserTest {
         return found;
     }
 
-    static Widget instance(String name) throws ReflectiveOperationException {
-        return (Widget) Class.forName(WidgetBlockMacro.PACKAGE + "." + WidgetBlockMacro.className(name))
+    /** The language of a page: {@code zh-CN} for {@code zh-CN/01-information.html}, else the original's. */
+    static String lang(String page) {
+        int slash = page.indexOf('/');
+        return slash < 0 ? Edition.ORIGINAL : page.substring(0, slash);
+    }
+
+    /** The widget as the page's language shows it: its strings from that language's bundle. */
+    static Widget instance(Placed placed) throws ReflectiveOperationException {
+        Widget widget = (Widget) Class.forName(WidgetBlockMacro.PACKAGE + "." + WidgetBlockMacro.className(placed.name()))
                 .getConstructor().newInstance();
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        WidgetBlockMacro.strings(placed.name(), widget, Messages.of(lang(placed.page())), missing);
+        assertEquals(java.util.Set.of(), missing, placed + ": strings missing in its language");
+        return widget;
+    }
+
+    /** The Latin words (two letters or more) of a widget's strings in {@code lang}. */
+    private static java.util.Set<String> words(String name, String lang) {
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        for (String s : Messages.of(lang).withPrefix(WidgetBlockMacro.prefix(name)).values()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(s);
+            while (m.find()) {
+                words.add(m.group());
+            }
+        }
+        return words;
+    }
+
+    @ParameterizedTest(name = "{0}: labels, readouts, button, caption and drawing in the page's language, also once live")
+    @MethodSource("widgets")
+    void language(Placed placed) throws Exception {
+        Widget widget = instance(placed);
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        browser.open(placed.page());
+        String figure = "figure.widget[data-widget=\"" + placed.name() + "\"]";
+        browser.waitFor("document.querySelector('" + figure + "').dataset.live === 'true'");
+        Slider[] sliders = widget.sliders();
+        for (Slider s : sliders) {
+            assertEquals(s.label(), browser.js("return document.querySelector(arguments[0]).textContent",
+                    figure + " label[for=\"widget-" + placed.name() + "-" + s.id() + "\"]"), placed + ": slider " + s.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<String> dts = (List<String>) browser.js("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => e.textContent)", figure + " dl.widget-readouts dt");
+        Readout[] readouts = widget.readouts(widget.startValues());
+        assertEquals(readouts.length, dts.size());
+        for (int j = 0; j < readouts.length; j++) {
+            assertEquals(readouts[j].label(), dts.get(j), placed + ": readout " + j);
+        }
+        assertEquals(widget.title(), browser.js("return document.querySelector(arguments[0]).textContent", figure + " figcaption"));
+        assertEquals(widget.title(), browser.js("return document.querySelector(arguments[0]).textContent", figure + " svg title"));
+        assertEquals(widget.description(), browser.js("return document.querySelector(arguments[0]).textContent", figure + " svg desc"));
+        if (widget.playLabel() != null) {
+            WebElement button = browser.driver.findElement(By.cssSelector(figure + " button[data-play]"));
+            assertEquals(widget.playLabel(), button.getText());
+            button.click();
+            assertEquals(widget.pauseLabel(), button.getText());
+            button.click();
+            assertEquals(widget.playLabel(), button.getText());
+        }
+        // move the first slider so the script has drawn both figures with its own strings
+        browser.driver.findElement(By.cssSelector(figure + " input[data-slider=\"" + sliders[0].id() + "\"]")).sendKeys(Keys.ARROW_LEFT);
+        check(placed, widget, figure, "moved one step, in " + lang(placed.page()));
+        if (!lang(placed.page()).equals(Edition.ORIGINAL)) {
+            // every text the figure shows or tells a screen reader: no word of the English strings that this language does not use too
+            java.util.Set<String> english = words(placed.name(), Edition.ORIGINAL);
+            english.removeAll(words(placed.name(), lang(placed.page())));
+            assertFalse(english.isEmpty(), "the English strings have words of their own: " + english);
+            String shown = (String) browser.js("const f = document.querySelector(arguments[0]);"
+                    + " return [f.innerText, ...Array.from(f.querySelectorAll('svg text, title, desc, label, dt, button, figcaption'),"
+                    + " e => e.textContent), ...Array.from(f.querySelectorAll('[aria-label], [aria-valuetext]'),"
+                    + " e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('aria-valuetext') || ''))].join('\\n')", figure);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(shown);
+            while (m.find()) {
+                assertFalse(english.contains(m.group()), placed + ": English word '" + m.group() + "' on the page: " + shown);
+            }
+        }
+        assertEquals(List.of(), browser.consoleErrors(), "console errors");
     }
 
     @Test
@@ -100,7 +175,7 @@ class WidgetsBrowserIT extends BrowserTest {
     void staticFallback(Placed placed) throws Exception {
         Document doc = Jsoup.parse(Browser.siteDir().resolve(placed.page()).toFile(), "UTF-8");
         Element figure = doc.selectFirst("figure.widget[data-widget=" + placed.name() + "]");
-        Widget widget = instance(placed.name());
+        Widget widget = instance(placed);
         Readout[] expected = widget.readouts(widget.startValues());
         var shown = figure.select("[data-readout]");
         assertEquals(expected.length, shown.size());
@@ -126,7 +201,7 @@ class WidgetsBrowserIT extends BrowserTest {
         // The widget's script loads as the figure nears the screen, as a reader scrolls to it.
         browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", figure);
         browser.waitFor("document.querySelector('" + figure + "').dataset.live === 'true'");
-        Widget widget = instance(placed.name());
+        Widget widget = instance(placed);
         Slider[] sliders = widget.sliders();
         check(placed, widget, figure, "at the start");
         for (Slider s : sliders) {
@@ -155,7 +230,7 @@ class WidgetsBrowserIT extends BrowserTest {
     @ParameterizedTest(name = "{0}: Play runs the last slider to its end, and the readouts follow")
     @MethodSource("playable")
     void play(Placed placed) throws Exception {
-        Widget widget = instance(placed.name());
+        Widget widget = instance(placed);
         browser.driver.manage().window().setSize(new Dimension(1280, 900));
         browser.open(placed.page());
         browser.consoleErrors();
@@ -246,7 +321,7 @@ class WidgetsBrowserIT extends BrowserTest {
                 browser.js("document.documentElement.dataset.theme = arguments[0]", theme);
                 WebElement element = browser.driver.findElement(By.cssSelector(figure));
                 browser.js("arguments[0].scrollIntoView()", element);
-                Path file = Path.of(dir).resolve(placed.name() + "-" + width + "-" + theme + ".png");
+                Path file = Path.of(dir).resolve(lang(placed.page()) + "-" + placed.name() + "-" + width + "-" + theme + ".png");
                 Files.createDirectories(file.getParent());
                 Files.write(file, element.getScreenshotAs(OutputType.BYTES));
             }

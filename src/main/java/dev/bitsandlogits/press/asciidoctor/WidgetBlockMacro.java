@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
@@ -24,8 +26,12 @@ import dev.bitsandlogits.widgets.Widget;
  * sliders and its readouts at the sliders' start values (what a reader without JavaScript sees,
  * and what the page opens with), and its {@code main}, compiled by TeaVM ({@link WidgetCompiler}),
  * is written beside the page as {@code widgets/binary-entropy.js} to recompute them as the reader
- * moves the sliders. An unknown widget, a TeaVM failure, or more than {@link #BUDGET} bytes of
- * widget script on one page fails the build at the macro's line.
+ * moves the sliders. Its strings are the page's language's {@code widget.<name>.} keys of the
+ * message bundle ({@link Messages}): the build draws with them and writes them into the figure
+ * (its {@code data-s-<key>} attributes), where the script reads them,
+ * so one compiled script serves every edition. An unknown widget, a string the widget needs that
+ * the page's bundle lacks (or that the original's has and it lacks), a TeaVM failure, or more than
+ * {@link #BUDGET} bytes of widget script on one page fails the build at the macro's line.
  */
 @Name("widget")
 public final class WidgetBlockMacro extends BlockMacroProcessor {
@@ -87,10 +93,17 @@ public final class WidgetBlockMacro extends BlockMacroProcessor {
             return null;
         }
         String html;
+        Edition edition = page.edition != null ? page.edition : Edition.of(page.config.docsDir(), page.file);
+        Set<String> missing = new TreeSet<>();
         try {
-            html = html(target, widget);
+            html = html(target, widget, edition.messages(), missing);
         } catch (RuntimeException e) {
             page.report(needle, "widget '" + target + "' failed at its start values: " + e);
+            return null;
+        }
+        if (!missing.isEmpty()) {
+            page.report(needle, "widget '" + target + "' needs strings that src/main/resources/"
+                    + Messages.resource(edition.lang()) + " lacks: " + String.join(", ", missing));
             return null;
         }
         WidgetCompiler.Result script;
@@ -115,12 +128,59 @@ public final class WidgetBlockMacro extends BlockMacroProcessor {
         return null;
     }
 
-    /** The figure, its sliders and its readouts at the sliders' start values. */
+    /** The figure, its sliders and its readouts at the sliders' start values, in the original language. */
     static String html(String name, Widget widget) {
+        Set<String> missing = new TreeSet<>();
+        String html = html(name, widget, Messages.of(Edition.ORIGINAL), missing);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("widget " + name + " lacks strings " + missing);
+        }
+        return html;
+    }
+
+    /** The prefix of widget {@code name}'s keys in the message bundles. */
+    static String prefix(String name) {
+        return "widget." + name + ".";
+    }
+
+    /**
+     * Gives {@code widget} its strings in {@code messages}' language; adds to {@code missing} (full
+     * keys) each one it asks for that the bundle lacks, and each the original's bundle has and it lacks.
+     */
+    static Map<String, String> strings(String name, Widget widget, Messages messages, Set<String> missing) {
+        String prefix = prefix(name);
+        Map<String, String> table = messages.withPrefix(prefix);
+        for (String key : Messages.of(Edition.ORIGINAL).withPrefix(prefix).keySet()) {
+            if (!table.containsKey(key)) {
+                missing.add(prefix + key);
+            }
+        }
+        widget.strings(key -> {
+            String s = table.get(key);
+            if (s == null) {
+                missing.add(prefix + key);
+                return key;
+            }
+            return s;
+        });
+        return table;
+    }
+
+    /**
+     * The figure, its sliders and its readouts at the sliders' start values, in {@code messages}'
+     * language, with the widget's strings for its script; {@code missing} collects the keys the
+     * bundle lacks ({@link #strings}).
+     */
+    static String html(String name, Widget widget, Messages messages, Set<String> missing) {
+        Map<String, String> table = strings(name, widget, messages, missing);
         String id = "widget-" + name;
         double[] x = widget.startValues();
         StringBuilder out = new StringBuilder(8192);
-        out.append("<figure class=\"widget\" id=\"").append(id).append("\" data-widget=\"").append(name).append("\">\n");
+        out.append("<figure class=\"widget\" id=\"").append(id).append("\" data-widget=\"").append(name).append('"');
+        // The words for the script (WidgetRuntime), which draws the figure again as the sliders move.
+        table.forEach((k, v) -> out.append(' ').append(Widget.STRING_ATTRIBUTE).append(k).append("=\"").append(Html.escape(v))
+                .append('"'));
+        out.append(">\n");
         // Two drawings, as for charts: the stylesheet shows the narrow one on a phone, whose type would otherwise shrink to 7 px.
         for (String layout : new String[] {"wide", "narrow"}) {
             widget.narrow(layout.equals("narrow"));

@@ -82,6 +82,17 @@ public final class Messages {
         return s;
     }
 
+    /** The strings whose key starts with {@code prefix}, the prefix removed, sorted: a widget's table. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        strings.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                found.put(k.substring(prefix.length()), v);
+            }
+        });
+        return found;
+    }
+
     public String format(String key, Object... args) {
         String s = get(key);
         for (int i = 0; i < args.length; i++) {
