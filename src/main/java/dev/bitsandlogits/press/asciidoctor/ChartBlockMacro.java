@@ -1,5 +1,6 @@
 package dev.bitsandlogits.press.asciidoctor;
 
+import dev.bitsandlogits.press.core.BuildStore;
 import static dev.bitsandlogits.press.charts.ChartPlots.GRID;
 import static dev.bitsandlogits.press.charts.ChartPlots.LINES;
 import static dev.bitsandlogits.press.charts.ChartPlots.TEXT;
@@ -111,6 +112,15 @@ public final class ChartBlockMacro extends BlockMacroProcessor {
                             + found.stream().map(m -> m.getDeclaringClass().getSimpleName()).toList());
             return null;
         }
+        Edition edition = page.edition != null ? page.edition : Edition.of(page.config.docsDir(), page.file);
+        String family = ChartPlots.familyFor(edition.original());
+        BuildStore store = BuildStore.of(page.config.root(), "charts", storeVersion());
+        String key = storeKey(page.config, edition, target, found.get(0), family);
+        String[] stored = decode(store.get(key));
+        if (stored != null) {
+            page.claim(needle);
+            return place(parent, target, edition, stored[0], stored[1], stored[2], stored[3]);
+        }
         Object chart;
         try {
             chart = found.get(0).invoke(null);
@@ -121,7 +131,6 @@ public final class ChartBlockMacro extends BlockMacroProcessor {
             page.report(needle, "chart '" + target + "': cannot call " + methodName + "(): " + e);
             return null;
         }
-        Edition edition = page.edition != null ? page.edition : Edition.of(page.config.docsDir(), page.file);
         if (!edition.original()) {
             // A translated page shows the chart in its language, from the translation's table of chart text.
             Set<String> missing = new LinkedHashSet<>();
@@ -152,6 +161,13 @@ public final class ChartBlockMacro extends BlockMacroProcessor {
                 : chart instanceof BlockChart blocks ? blocks.title() : ((Chart) chart).title();
         String description = chart instanceof BarChart bars ? bars.description()
                 : chart instanceof BlockChart blocks ? blocks.description() : ((Chart) chart).description();
+        store.put(key, encode(title, description, svg, narrow));
+        return place(parent, target, edition, title, description, svg, narrow);
+    }
+
+    /** Writes the two drawings beside the page and places the figure that refers to them. */
+    private StructuralNode place(StructuralNode parent, String target, Edition edition, String title, String description,
+            String svg, String narrow) {
         Path outdir = outputDirectory(parent);
         if (outdir != null) {
             write(outdir.resolve("charts").resolve(target + ".svg"),
@@ -172,6 +188,105 @@ public final class ChartBlockMacro extends BlockMacroProcessor {
                 + target + ".svg\">(" + Html.escape(edition.messages().get("chart.svg")) + ")</a></figcaption>\n</figure>";
         parseContent(parent, List.of("++++", html, "++++"));
         return null;
+    }
+
+    private static volatile String storeVersion;
+
+    /**
+     * What decides every stored chart besides its own key: the classes that draw and translate
+     * charts ({@code Chart*} of the builder), JFreeChart's and JFreeSVG's jars, the JDK, and the
+     * fonts installed (text is measured with them).
+     */
+    static String storeVersion() {
+        String v = storeVersion;
+        if (v == null) {
+            v = BuildStore.chain("bits-and-logits chart store 1",
+                    BuildStore.builderClasses(java.util.regex.Pattern.compile("[A-Za-z]*Chart[A-Za-z]*(\\$[^/]*)?\\.class"), ChartBlockMacro.class, dev.bitsandlogits.press.charts.ChartPlots.class, dev.bitsandlogits.press.api.Chart.class),
+                    BuildStore.codeSource(JFreeChart.class), BuildStore.codeSource(SVGGraphics2D.class),
+                    Runtime.version().toString(), System.getProperty("java.home", ""), fonts());
+            storeVersion = v;
+        }
+        return v;
+    }
+
+    /** The font files the JDK and fontconfig can find, by path, size and time. */
+    private static String fonts() {
+        StringBuilder list = new StringBuilder();
+        for (String root : List.of("/usr/share/fonts", "/usr/local/share/fonts", System.getProperty("user.home") + "/.fonts",
+                System.getProperty("user.home") + "/.local/share/fonts", System.getProperty("java.home") + "/lib/fonts",
+                "/etc/fonts")) {
+            Path dir = Path.of(root);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    list.append(f).append(' ').append(Files.size(f)).append(' ').append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+                }
+            } catch (IOException | UncheckedIOException e) {
+                list.append(root).append(" unreadable ").append(System.nanoTime()).append('\n');
+            }
+        }
+        return list.toString();
+    }
+
+    /**
+     * One chart's key: its name and method, the class files it can reach in the compiled classes (its
+     * listings class, the library), the edition, the font family it is measured with, and a
+     * translation's table of chart text.
+     */
+    private static String storeKey(BuildConfig config, Edition edition, String target, Method method, String family) {
+        String strings = "";
+        if (!edition.original()) {
+            Path file = edition.docsDir().resolve(ChartStrings.FILE);
+            try {
+                strings = Files.isRegularFile(file) ? BuildStore.sha256Hex(Files.readAllBytes(file)) : "none";
+            } catch (IOException e) {
+                strings = "unreadable " + System.nanoTime();
+            }
+        }
+        return BuildStore.chain(storeVersion(), target, method.getDeclaringClass().getName() + "#" + method.getName(),
+                BuildStore.reachableClasses(config.classesDir(), method.getDeclaringClass().getName()),
+                edition.original() ? "" : edition.lang(), family, strings);
+    }
+
+    private static byte[] encode(String... fields) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(fields.length);
+            for (String f : fields) {
+                byte[] b = f.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(b.length);
+                out.write(b);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Title, description, wide and narrow SVG; null for nothing stored or anything unexpected. */
+    private static String[] decode(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(body));
+            if (in.readInt() != 4) {
+                return null;
+            }
+            String[] fields = new String[4];
+            for (int i = 0; i < 4; i++) {
+                int n = in.readInt();
+                if (n < 0 || n > in.available()) {
+                    return null;
+                }
+                fields[i] = new String(in.readNBytes(n), StandardCharsets.UTF_8);
+            }
+            return in.read() == -1 ? fields : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.bitsandlogits.press.asciidoctor;
 
+import dev.bitsandlogits.press.core.Edition;
 import dev.bitsandlogits.press.core.Html;
+import dev.bitsandlogits.press.core.Messages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -106,10 +106,18 @@ public final class Book implements AutoCloseable, Conversion {
 
     /** A book whose snippet cache may already hold results ({@link SnippetPrefetch}). */
     Book(PrintStream progress, SnippetCache cache) {
+        this(progress, cache, null);
+    }
+
+    /**
+     * A book that will build {@code root} (null: unknown): when the formulas of an earlier build of
+     * it are stored, the KaTeX JVM starts only for a formula that is not.
+     */
+    Book(PrintStream progress, SnippetCache cache, Path root) {
         this.progress = progress;
         this.cache = cache;
         // V8 and KaTeX start on their own thread while JRuby starts on this one.
-        this.math = MathTypesetter.start(System.err);
+        this.math = MathTypesetter.start(System.err, root);
         // Asciidoctor's messages reach us through the log handler below, with their file and line;
         // its own java.util.logging echo would print each of them a second time, without the docs/ path.
         ASCIIDOCTOR_JUL.setLevel(Level.OFF);
@@ -171,9 +179,10 @@ public final class Book implements AutoCloseable, Conversion {
         session = warm;
     }
 
-    /** Forgets the snippet results held in memory, so the next build reads them from disk or runs them, as a new JVM would. */
+    /** Forgets the snippet results and typeset formulas held in memory, so the next build reads them from disk or makes them, as a new JVM would. */
     void forgetSnippetResults() {
         cache.clear();
+        math.forget();
     }
 
     /** Snippets the head start ran into the cache for the next build ({@link SnippetPrefetch}), counted in its report. */
@@ -238,6 +247,7 @@ public final class Book implements AutoCloseable, Conversion {
         listingsLoader = new ListingsClassLoader(config.classesDir());
         fingerprint = SnippetCache.start(config, index);
         cache.persistTo(SnippetStore.of(config));
+        math.useStore(config.root());
         lastIndex = index;
         problems.addAll(index.problems());
         List<Edition> editions = Edition.all(config.docsDir());

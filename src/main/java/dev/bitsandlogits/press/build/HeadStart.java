@@ -49,7 +49,7 @@ final class HeadStart {
         asciidoctor = new Thread(() -> {
             try {
                 AsciidoctorStart.oneShot();
-                Book started = new Book(new PrintStream(PrintStream.nullOutputStream()), cache);
+                Book started = new Book(new PrintStream(PrintStream.nullOutputStream()), cache, config.root());
                 started.warmUp();
                 book = started;
             } catch (RuntimeException e) {

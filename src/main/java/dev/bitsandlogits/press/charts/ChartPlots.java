@@ -56,7 +56,12 @@ public final class ChartPlots {
     public static void measureWith(boolean original) {
         // Text in another script is measured with Java's logical sans-serif font, which falls back to the
         // machine's CJK fonts (DejaVu Sans has no Han glyphs: labels measured with it would overlap).
-        FAMILY.set(original ? LATIN_FAMILY : "SansSerif");
+        FAMILY.set(familyFor(original));
+    }
+
+    /** The font family charts of an original page ({@code DejaVu Sans}) or of a translation are measured with. */
+    public static String familyFor(boolean original) {
+        return original ? LATIN_FAMILY : "SansSerif";
     }
 
     /** Back to the Latin font for charts drawn next on this thread. */

@@ -1,5 +1,6 @@
 package dev.bitsandlogits.press.javadoc;
 
+import dev.bitsandlogits.press.core.BuildStore;
 import dev.bitsandlogits.press.core.BuildConfig;
 import dev.bitsandlogits.press.core.Problem;
 import dev.bitsandlogits.press.core.SiteOutput;
@@ -62,7 +63,7 @@ public final class ApiDocs {
             return List.of();
         }
         Path out = output(config);
-        String stamp = stamp(sources);
+        String stamp = stamp(config, sources);
         if (stamp.equals(lastStamp)) {
             return lastProblems;
         }
@@ -89,10 +90,7 @@ public final class ApiDocs {
         StringWriter log = new StringWriter();
         List<Problem> problems = new ArrayList<>();
         try (StandardJavaFileManager files = javadoc.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", out.toString(), "-sourcepath", sourceRoot(config).toString(),
-                    "-encoding", "UTF-8", "-docencoding", "UTF-8", "-charset", "UTF-8", "-quiet", "-notimestamp",
-                    "-windowtitle", "Bits & Logits API", "-doctitle", "Bits &amp; Logits API",
-                    "-Xdoclint:all,-missing", "-Xmaxwarns", "200");
+            List<String> options = options(config, out);
             var task = javadoc.getTask(log, files, diagnostics, null, options, files.getJavaFileObjectsFromPaths(sources));
             boolean ok = task.call();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -225,6 +223,13 @@ public final class ApiDocs {
         return Optional.empty();
     }
 
+    private static List<String> options(BuildConfig config, Path out) {
+        return List.of("-d", out.toString(), "-sourcepath", sourceRoot(config).toString(),
+                "-encoding", "UTF-8", "-docencoding", "UTF-8", "-charset", "UTF-8", "-quiet", "-notimestamp",
+                "-windowtitle", "Bits & Logits API", "-doctitle", "Bits &amp; Logits API",
+                "-Xdoclint:all,-missing", "-Xmaxwarns", "200");
+    }
+
     private static List<Path> sources(BuildConfig config) {
         List<Path> all = new ArrayList<>();
         for (String pkg : PACKAGES) {
@@ -241,11 +246,28 @@ public final class ApiDocs {
         return all;
     }
 
-    private static String stamp(List<Path> sources) {
-        StringBuilder s = new StringBuilder(Runtime.version().toString()).append('\n');
+    /**
+     * What decides the API docs: the JDK, javadoc's options, this class (it edits javadoc's output),
+     * and the content of every source javadoc reads: the documented packages and the library's
+     * internal package their signatures and comments may refer to (the library depends on nothing
+     * else of ours). Times are not part of it: a checkout or a touch does not regenerate them.
+     */
+    private static String stamp(BuildConfig config, List<Path> sources) {
+        StringBuilder s = new StringBuilder("api docs 2\n").append(Runtime.version()).append('\n')
+                .append(String.join(" ", options(config, output(config)))).append('\n')
+                .append(BuildStore.builderClasses(Pattern.compile("ApiDocs(\\$[^/]*)?\\.class"), ApiDocs.class)).append('\n');
+        List<Path> read = new ArrayList<>(sources);
+        Path internal = sourceRoot(config).resolve("dev/bitsandlogits/internal");
+        if (Files.isDirectory(internal)) {
+            try (Stream<Path> files = Files.list(internal)) {
+                read.addAll(files.filter(p -> p.toString().endsWith(".java")).sorted().toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try {
-            for (Path p : sources) {
-                s.append(p).append(' ').append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+            for (Path p : read) {
+                s.append(sourceRoot(config).relativize(p)).append(' ').append(BuildStore.sha256Hex(Files.readAllBytes(p))).append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

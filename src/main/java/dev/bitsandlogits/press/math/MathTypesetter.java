@@ -1,5 +1,6 @@
 package dev.bitsandlogits.press.math;
 
+import dev.bitsandlogits.press.core.BuildStore;
 import dev.bitsandlogits.press.core.ChildJvm;
 
 import java.io.BufferedInputStream;
@@ -87,11 +88,14 @@ public final class MathTypesetter implements AutoCloseable {
     private DataInputStream replies;
     /** Why the KaTeX JVM could not start (its first frame), once known. */
     private String startFailure;
+    /** Formulas typeset by earlier builds of the project being built ({@link #useStore}), or null. */
+    private volatile BuildStore store;
+    private static volatile String version;
 
-    private MathTypesetter(PrintStream log, boolean forceBrowser) {
+    private MathTypesetter(PrintStream log, boolean forceBrowser, boolean lazy) {
         this.log = log;
         this.forceBrowser = forceBrowser;
-        if (!forceBrowser) {
+        if (!forceBrowser && !lazy) {
             try {
                 launch();
             } catch (IOException e) {
@@ -102,7 +106,64 @@ public final class MathTypesetter implements AutoCloseable {
 
     /** Starts V8 and KaTeX in the background; problems are written to {@code log} in one line. */
     public static MathTypesetter start(PrintStream log) {
-        return new MathTypesetter(log, "browser".equals(System.getProperty(MODE_PROPERTY)));
+        return start(log, null);
+    }
+
+    /**
+     * As {@link #start(PrintStream)}, but when {@code root} has formulas typeset by an earlier build
+     * (of this KaTeX and this builder), the KaTeX JVM starts only when a formula is not among them:
+     * a build whose formulas are all stored starts none.
+     */
+    public static MathTypesetter start(PrintStream log, Path root) {
+        boolean lazy = root != null && BuildStore.of(root, "math", version()).exists();
+        MathTypesetter math = new MathTypesetter(log, "browser".equals(System.getProperty(MODE_PROPERTY)), lazy);
+        if (root != null) {
+            math.useStore(root);
+        }
+        return math;
+    }
+
+    /** Reads and writes typeset formulas under {@code root}'s target/site-cache/math/ from now on. */
+    public void useStore(Path root) {
+        store = BuildStore.of(root, "math", version());
+    }
+
+    /** Forgets the formulas held in memory, as a new JVM would (tests of the store). */
+    public void forget() {
+        done.clear();
+    }
+
+    /**
+     * What decides every formula's HTML besides its TeX: KaTeX's script (its bytes), the render
+     * function, the classes that carry requests and replies, Javet's jar, the JDK.
+     */
+    static String version() {
+        String v = version;
+        if (v == null) {
+            String katex;
+            try (java.io.InputStream in = MathTypesetter.class.getClassLoader()
+                    .getResourceAsStream(KATEX_JS.startsWith("/") ? KATEX_JS.substring(1) : KATEX_JS)) {
+                katex = in == null ? "none" : BuildStore.sha256Hex(in.readAllBytes());
+            } catch (IOException e) {
+                katex = "unreadable " + System.nanoTime();
+            }
+            v = BuildStore.chain("bits-and-logits math store 1", katex, RENDER_JS,
+                    BuildStore.builderClasses(java.util.regex.Pattern.compile("(MathTypesetter|KatexServer)(\\$[^/]*)?\\.class"), MathTypesetter.class),
+                    BuildStore.codeSource(V8Host.class), Runtime.version().toString());
+            version = v;
+        }
+        return v;
+    }
+
+    /** Starts the KaTeX JVM if none runs and none failed to (a lazy typesetter's first formula not stored). */
+    private synchronized void ensureProcess() {
+        if (process == null && startFailure == null && available == null && !forceBrowser) {
+            try {
+                launch();
+            } catch (IOException e) {
+                startFailure = e.getMessage();
+            }
+        }
     }
 
     private synchronized void launch() throws IOException {
@@ -165,6 +226,12 @@ public final class MathTypesetter implements AutoCloseable {
      * Waits for V8 to start; the first false answer prints why.
      */
     public synchronized boolean available() {
+        if (available == null && !forceBrowser && process == null && startFailure == null && store != null
+                && store.exists()) {
+            // KaTeX ran here for this version before (its formulas are stored); it starts when one is missing.
+            return true;
+        }
+        ensureProcess();
         if (available == null) {
             if (forceBrowser) {
                 available = false;
@@ -205,7 +272,17 @@ public final class MathTypesetter implements AutoCloseable {
         String key = (display ? "display:" : "inline:") + tex;
         String html = done.get(key);
         if (html == null) {
-            html = typeset(tex, display);
+            BuildStore disk = store;
+            String hash = disk == null ? null : BuildStore.chain(version(), display ? "display" : "inline", tex);
+            byte[] stored = disk == null ? null : disk.get(hash);
+            if (stored != null) {
+                html = new String(stored, java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                html = typeset(tex, display);
+                if (disk != null) {
+                    disk.put(hash, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
             done.put(key, html);
         }
         return html;
@@ -213,6 +290,7 @@ public final class MathTypesetter implements AutoCloseable {
 
     /** {@link #render} without the memory of formulas typeset before. */
     synchronized String typeset(String tex, boolean display) throws TexError {
+        ensureProcess();
         if (!available()) {
             throw new IllegalStateException("KaTeX is not running at build time here");
         }

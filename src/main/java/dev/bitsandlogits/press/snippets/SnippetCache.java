@@ -1,5 +1,6 @@
 package dev.bitsandlogits.press.snippets;
 
+import dev.bitsandlogits.press.core.BuildStore;
 import dev.bitsandlogits.press.core.BuildConfig;
 
 import java.io.IOException;
@@ -121,15 +122,9 @@ public final class SnippetCache {
         return chain(afterSnippet, "value", expression);
     }
 
-    /** The next link of a hash chain. */
+    /** The next link of a hash chain ({@link BuildStore#chain}). */
     static String chain(String previous, String... parts) {
-        MessageDigest sha = sha256();
-        sha.update(previous.getBytes(StandardCharsets.UTF_8));
-        for (String part : parts) {
-            sha.update((byte) 0);
-            sha.update(part.getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        return BuildStore.chain(previous, parts);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.bitsandlogits.press.snippets;
 
+import dev.bitsandlogits.press.core.BuildStore;
 import dev.bitsandlogits.press.core.BuildConfig;
 import dev.bitsandlogits.press.core.SiteOutput;
 
@@ -42,7 +43,7 @@ import java.util.stream.Stream;
 public final class SnippetStore {
 
     /** The first bytes of every file; a new layout changes the number (and the {@link #version()}). */
-    static final String MAGIC = "bits-and-logits snippet cache 1";
+    static final String MAGIC = BuildStore.MAGIC;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern BUILDER_CLASS = Pattern.compile("(Snippet[A-Za-z]*|ChildJvm)(\\$[^/]*)?\\.class");
     private static volatile String version;
@@ -167,42 +168,14 @@ public final class SnippetStore {
         return dir.resolve(key.substring(0, 2)).resolve(key + "." + kind);
     }
 
-    /**
-     * A file is {@link #MAGIC}, a newline, the kind and the key, a newline, the body's length (4 bytes),
-     * the body and the SHA-256 of everything before it.
-     */
+    /** See {@link BuildStore#frame}: snippet results are framed as every stored file is. */
     static byte[] frame(String key, String kind, byte[] body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write((MAGIC + "\n" + kind + " " + key + "\n").getBytes(StandardCharsets.US_ASCII));
-            out.writeInt(body.length);
-            out.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] content = bytes.toByteArray();
-        byte[] framed = Arrays.copyOf(content, content.length + 32);
-        System.arraycopy(sha256().digest(content), 0, framed, content.length, 32);
-        return framed;
+        return BuildStore.frame(key, kind, body);
     }
 
-    /** The body of a file made by {@link #frame} for this key and kind, or null if it is anything else. */
+    /** See {@link BuildStore#unframe}. */
     static byte[] unframe(String key, String kind, byte[] file) {
-        byte[] head = (MAGIC + "\n" + kind + " " + key + "\n").getBytes(StandardCharsets.US_ASCII);
-        if (file.length < head.length + 4 + 32 || !Arrays.equals(file, 0, head.length, head, 0, head.length)) {
-            return null;
-        }
-        int content = file.length - 32;
-        byte[] sum = sha256().digest(Arrays.copyOf(file, content));
-        if (!Arrays.equals(sum, 0, 32, file, content, file.length)) {
-            return null;
-        }
-        int n = ((file[head.length] & 0xff) << 24) | ((file[head.length + 1] & 0xff) << 16)
-                | ((file[head.length + 2] & 0xff) << 8) | (file[head.length + 3] & 0xff);
-        if (n != content - head.length - 4) {
-            return null;
-        }
-        return Arrays.copyOfRange(file, head.length + 4, content);
+        return BuildStore.unframe(key, kind, file);
     }
 
     private byte[] read(String key, String kind) {

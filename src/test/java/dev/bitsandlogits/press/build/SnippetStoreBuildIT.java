@@ -264,4 +264,120 @@ class SnippetStoreBuildIT {
         assertEquals(0, runInJShell(build(config)), "rewritten");
         assertSameSite(cleanSite, tree(dir.resolve("site")));
     }
+
+    /** A chart of the fixture's own, {@code chart::fixture-constant[]}, drawn from the library class {@code fixture.Constant}. */
+    private void chartClass() throws IOException {
+        Path src = dir.resolve("lib/dev/bitsandlogits/listings/FixtureCharts.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, String.join("\n", "package dev.bitsandlogits.listings;",
+                "public final class FixtureCharts {", "    public static Chart fixtureConstantChart() {",
+                "        double c = fixture.Constant.value();",
+                "        return new Chart(\"The constant\", \"A horizontal line at the constant.\", \"x\", \"value\",",
+                "                java.util.List.of(new Chart.Series(\"constant\", new double[] {0, 1}, new double[] {c, c})));",
+                "    }", "}", ""));
+        String classes = dir.resolve("classes").toString();
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp", classes, "-d", classes,
+                src.toString()), "javac");
+    }
+
+    private Set<Path> files(String kind) throws IOException {
+        Path root = dir.resolve("target/site-cache").resolve(kind);
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return new HashSet<>(walk.filter(Files::isRegularFile).toList());
+        }
+    }
+
+    private static <T> Set<T> added(Set<T> before, Set<T> after) {
+        Set<T> added = new HashSet<>(after);
+        added.removeAll(before);
+        return added;
+    }
+
+    @Test
+    @DisplayName("typeset formulas and charts come from target/site-cache/: the same bytes as a clean build; a library class redraws its chart, prose re-typesets only new formulas")
+    void mathAndChartsFromTheStore() throws IOException {
+        BuildConfig config = fixture();
+        chartClass();
+        page("four.adoc", "= Four", "", "Inline stem:[D_{KL}(p \\parallel q)] math.", "", "chart::fixture-constant[]", "",
+                "[stem]", "++++", "\\sum_i p_i = 1", "++++");
+        build(config);
+        Map<String, byte[]> cleanSite = tree(dir.resolve("site"));
+        Set<Path> math = files("math");
+        Set<Path> charts = files("charts");
+        assertTrue(math.size() >= 3, "H(p), D_KL, the sum: " + math);
+        assertEquals(1, charts.size(), "one chart, both of its drawings in one file: " + charts);
+        assertTrue(html("four.html").contains("class=\"katex\""), "typeset at build time");
+        String svg = Files.readString(dir.resolve("site/charts/fixture-constant.svg"));
+
+        // Nothing changed: nothing is typeset or drawn again, and the site is the clean build's, byte for byte.
+        build(config);
+        assertSameSite(cleanSite, tree(dir.resolve("site")));
+        assertEquals(math, files("math"));
+        assertEquals(charts, files("charts"));
+
+        // Prose: only the new formula is typeset; the chart is not redrawn.
+        page("four.adoc", "= Four", "", "Inline stem:[D_{KL}(p \\parallel q)] math and stem:[\\log_2 3] too.", "",
+                "chart::fixture-constant[]", "", "[stem]", "++++", "\\sum_i p_i = 1", "++++");
+        build(config);
+        assertEquals(1, added(math, files("math")).size(), "one new formula");
+        assertEquals(charts, files("charts"));
+        math = files("math");
+
+        // A region's source (the listings are not the chart's classes): no chart is redrawn.
+        listing("3 * bits", "");
+        build(config);
+        assertEquals(charts, files("charts"));
+
+        // The library class the chart method calls: its chart is redrawn, with the new value; no formula is.
+        constant("2.5");
+        build(config);
+        assertEquals(1, added(charts, files("charts")).size(), "the chart of the recompiled class");
+        assertEquals(math, files("math"));
+        String redrawn = Files.readString(dir.resolve("site/charts/fixture-constant.svg"));
+        assertFalse(redrawn.equals(svg), "the chart shows the new constant");
+        assertTrue(redrawn.contains("2.5"), "a tick at 2.5");
+
+        // A clean build (no target/) of the same inputs writes the same bytes as the warm one.
+        Map<String, byte[]> warmSite = tree(dir.resolve("site"));
+        SiteOutput.delete(dir.resolve("target"));
+        build(config);
+        assertSameSite(warmSite, tree(dir.resolve("site")));
+    }
+
+    @Test
+    @DisplayName("a typesetter whose formulas are all stored starts no KaTeX JVM; a missing or damaged one starts it and is written again")
+    void storedFormulasStartNoKatex() throws Exception {
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.PrintStream.nullOutputStream());
+        String inline;
+        String display;
+        try (MathTypesetter first = MathTypesetter.start(quiet, dir)) {
+            inline = first.render("H(p) = -\\sum_i p_i \\log p_i", false);
+            display = first.render("x^2", true);
+        }
+        Set<Path> stored = files("math");
+        assertEquals(2, stored.size(), stored.toString());
+        try (MathTypesetter second = MathTypesetter.start(quiet, dir)) {
+            assertEquals(-1, second.pid(), "no KaTeX JVM at the start");
+            assertTrue(second.available());
+            assertEquals(inline, second.render("H(p) = -\\sum_i p_i \\log p_i", false));
+            assertEquals(display, second.render("x^2", true));
+            assertEquals(-1, second.pid(), "every formula was stored");
+            assertFalse(second.render("x^2", false).equals(display), "inline and display are stored apart");
+            assertTrue(second.pid() > 0, "a formula not stored starts KaTeX");
+        }
+        for (Path f : files("math")) {
+            Files.writeString(f, "damaged");
+        }
+        try (MathTypesetter third = MathTypesetter.start(quiet, dir)) {
+            assertEquals(display, third.render("x^2", true), "typeset again, not read from a damaged file");
+            assertTrue(third.pid() > 0);
+        }
+        try (MathTypesetter fourth = MathTypesetter.start(quiet, dir)) {
+            assertEquals(display, fourth.render("x^2", true));
+            assertEquals(-1, fourth.pid(), "the damaged file was rewritten");
+        }
+    }
 }
