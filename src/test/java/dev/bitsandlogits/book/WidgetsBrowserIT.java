@@ -26,6 +26,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
+import dev.bitsandlogits.press.core.Edition;
+import dev.bitsandlogits.press.core.Messages;
 import dev.bitsandlogits.widgets.Readout;
 import dev.bitsandlogits.widgets.Slider;
 import dev.bitsandlogits.widgets.Widget;

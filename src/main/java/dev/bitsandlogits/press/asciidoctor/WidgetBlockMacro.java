@@ -141,7 +141,7 @@ public final class WidgetBlockMacro extends BlockMacroProcessor {
     }
 
     /** The prefix of widget {@code name}'s keys in the message bundles. */
-    static String prefix(String name) {
+    public static String prefix(String name) {
         return "widget." + name + ".";
     }
 
@@ -149,7 +149,7 @@ public final class WidgetBlockMacro extends BlockMacroProcessor {
      * Gives {@code widget} its strings in {@code messages}' language; adds to {@code missing} (full
      * keys) each one it asks for that the bundle lacks, and each the original's bundle has and it lacks.
      */
-    static Map<String, String> strings(String name, Widget widget, Messages messages, Set<String> missing) {
+    public static Map<String, String> strings(String name, Widget widget, Messages messages, Set<String> missing) {
         String prefix = prefix(name);
         Map<String, String> table = messages.withPrefix(prefix);
         for (String key : Messages.of(Edition.ORIGINAL).withPrefix(prefix).keySet()) {

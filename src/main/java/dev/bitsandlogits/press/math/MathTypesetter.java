@@ -329,7 +329,7 @@ public final class MathTypesetter implements AutoCloseable {
     }
 
     /** The KaTeX JVM's process id, or -1 when none runs (for tests). */
-    synchronized long pid() {
+    public synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
 

@@ -2,6 +2,7 @@ package dev.bitsandlogits.press.build;
 
 import dev.bitsandlogits.press.core.BuildConfig;
 import dev.bitsandlogits.press.core.SiteOutput;
+import dev.bitsandlogits.press.math.MathTypesetter;
 import dev.bitsandlogits.press.snippets.SnippetCache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
