@@ -108,6 +108,7 @@ class WidgetsBrowserIT extends BrowserTest {
         browser.driver.manage().window().setSize(new Dimension(1280, 900));
         browser.open(placed.page());
         String figure = "figure.widget[data-widget=\"" + placed.name() + "\"]";
+        browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", figure);
         browser.waitFor("document.querySelector('" + figure + "').dataset.live === 'true'");
         Slider[] sliders = widget.sliders();
         for (Slider s : sliders) {

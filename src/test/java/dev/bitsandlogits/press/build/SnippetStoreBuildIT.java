@@ -271,6 +271,7 @@ class SnippetStoreBuildIT {
         Path src = dir.resolve("lib/dev/bitsandlogits/listings/FixtureCharts.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, String.join("\n", "package dev.bitsandlogits.listings;",
+                "import dev.bitsandlogits.press.api.Chart;",
                 "public final class FixtureCharts {", "    public static Chart fixtureConstantChart() {",
                 "        double c = fixture.Constant.value();",
                 "        return new Chart(\"The constant\", \"A horizontal line at the constant.\", \"x\", \"value\",",
