@@ -68,11 +68,20 @@ public final class BuildStore {
     }
 
     public void put(String key, byte[] body) {
-        Path file = file(key);
+        write(dir, file(key), key, kind, body);
+    }
+
+    /**
+     * Writes {@code body} framed for this key and kind to {@code file} in the store directory
+     * {@code dir} atomically (a temporary file moved into place); the first write of a version
+     * removes other versions' directories beside {@code dir}. A store that cannot be written costs
+     * the next build time, never this one its result: failures are ignored.
+     */
+    public static void write(Path dir, Path file, String key, String kind, byte[] body) {
         Path tmp = null;
         try {
             if (!Files.isDirectory(dir)) {
-                pruneOthers();
+                pruneOthers(dir);
             }
             Files.createDirectories(file.getParent());
             tmp = Files.createTempFile(file.getParent(), key.substring(0, 8), ".tmp");
@@ -84,7 +93,7 @@ public final class BuildStore {
             }
             tmp = null;
         } catch (IOException | RuntimeException e) {
-            // A store that cannot be written costs the next build time, never this one its result.
+            // see above: the result of this build stands
         } finally {
             if (tmp != null) {
                 try {
@@ -103,8 +112,8 @@ public final class BuildStore {
         return dir.resolve(key.substring(0, 2)).resolve(key);
     }
 
-    /** Removes other versions' directories: their files can never be read again. */
-    private void pruneOthers() {
+    /** Removes other versions' directories beside {@code dir}: their files can never be read again. */
+    private static void pruneOthers(Path dir) {
         Path parent = dir.getParent();
         if (!Files.isDirectory(parent)) {
             return;

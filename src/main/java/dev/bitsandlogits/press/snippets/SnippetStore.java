@@ -2,7 +2,6 @@ package dev.bitsandlogits.press.snippets;
 
 import dev.bitsandlogits.press.core.BuildStore;
 import dev.bitsandlogits.press.core.BuildConfig;
-import dev.bitsandlogits.press.core.SiteOutput;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,14 +12,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -188,47 +184,7 @@ public final class SnippetStore {
     }
 
     private void write(String key, String kind, byte[] body) {
-        Path file = file(key, kind);
-        Path tmp = null;
-        try {
-            if (!Files.isDirectory(dir)) {
-                pruneOthers();
-            }
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), key.substring(0, 8), ".tmp");
-            Files.write(tmp, frame(key, kind, body));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException | RuntimeException e) {
-            // A cache that cannot be written costs the next build time, never this one its result.
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // left for the next clean
-                }
-            }
-        }
-    }
-
-    /** Removes the stores of other JDKs or builders: their files can never be read again. */
-    private void pruneOthers() {
-        Path parent = dir.getParent();
-        if (!Files.isDirectory(parent)) {
-            return;
-        }
-        try (Stream<Path> others = Files.list(parent)) {
-            for (Path other : others.filter(p -> !p.equals(dir) && KEY.matcher(p.getFileName().toString()).matches()).toList()) {
-                SiteOutput.delete(other);
-            }
-        } catch (IOException | RuntimeException e) {
-            // stale files waste space, nothing else
-        }
+        BuildStore.write(dir, file(key, kind), key, kind, body);
     }
 
     /**
